@@ -1,0 +1,58 @@
+import type { Component } from '../profile/profile.js';
+import { readPidFile } from './pid-file.js';
+import { DEFAULT_PROBE_TIMEOUT_MS, type ProbeOptions } from './probe-result.js';
+import { probeAddress, runProbe } from './run-probe.js';
+
+/** One component as reported to users and tests. */
+export interface ComponentStatus {
+  readonly name: string;
+  readonly required: boolean;
+  readonly ready: boolean;
+  /** "host:port" when the component is reached over the network. */
+  readonly address: string | null;
+  readonly detail: string;
+  /**
+   * The probe answers, but the component's pid file names no live process: something else
+   * holds its port. Never mistaken for the stack.
+   */
+  readonly foreign: boolean;
+}
+
+export async function probeComponent(
+  component: Component,
+  options?: ProbeOptions,
+): Promise<ComponentStatus> {
+  const [result, pid] = await Promise.all([
+    runProbe(component.probe, options ?? { timeoutMs: DEFAULT_PROBE_TIMEOUT_MS }),
+    component.pidFile ? readPidFile(component.pidFile) : null,
+  ]);
+  const address = probeAddress(component.probe);
+  const base = { name: component.name, required: component.required, address };
+  if (result.ready && pid && pid.kind !== 'alive') {
+    const why =
+      pid.kind === 'missing'
+        ? 'there is no pid file'
+        : pid.kind === 'dead'
+          ? `its pid ${pid.pid} is dead`
+          : 'its pid file is unreadable';
+    return {
+      ...base,
+      ready: false,
+      foreign: true,
+      detail: `${address ?? 'the probe'} answers, but ${why} (${component.pidFile}): another program holds it, not ${component.name}`,
+    };
+  }
+  return { ...base, ready: result.ready, foreign: false, detail: result.detail };
+}
+
+export function probeAll(components: readonly Component[]): Promise<ComponentStatus[]> {
+  return Promise.all(components.map((c) => probeComponent(c)));
+}
+
+/** "temporal (NOT_SERVING), workflow-runner (pid 12 is dead)" */
+export function describeNotReady(statuses: readonly ComponentStatus[]): string {
+  return statuses
+    .filter((s) => s.required && !s.ready)
+    .map((s) => `${s.name} (${s.detail})`)
+    .join(', ');
+}

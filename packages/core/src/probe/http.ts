@@ -1,0 +1,33 @@
+import http from 'node:http';
+import https from 'node:https';
+import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
+
+/** A GET answered with a status in `[min, max]` (default 200-399, redirects count as up). */
+export function probeHttp(
+  url: string,
+  status: number | [number, number] | undefined,
+  options: ProbeOptions,
+): Promise<ProbeResult> {
+  const [min, max] =
+    status === undefined ? [200, 399] : Array.isArray(status) ? status : [status, status];
+  const client = url.startsWith('https:') ? https : http;
+  return new Promise((resolve) => {
+    // Node 20+ tries every address of `localhost` (::1 and 127.0.0.1) by default (autoSelectFamily).
+    const request = client.get(url, { timeout: options.timeoutMs, agent: false }, (response) => {
+      response.resume();
+      const code = response.statusCode ?? 0;
+      const expected = min === max ? `${min}` : `${min}-${max}`;
+      resolve(
+        code >= min && code <= max
+          ? { ready: true, detail: `HTTP ${code} from ${url}` }
+          : { ready: false, detail: `${url}: HTTP ${code} (expected ${expected})` },
+      );
+    });
+    request.on('timeout', () =>
+      request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
+    );
+    request.on('error', (error) =>
+      resolve({ ready: false, detail: `${url}: ${describeSocketError(error)}` }),
+    );
+  });
+}

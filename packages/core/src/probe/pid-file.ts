@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { type ProcessRef, processRef } from '../process/identity.js';
+import type { ProbeResult } from './probe-result.js';
+
+export type PidFileRead =
+  | { kind: 'missing' }
+  | { kind: 'invalid'; content: string }
+  | { kind: 'dead'; pid: number }
+  | { kind: 'alive'; process: ProcessRef };
+
+/** Reads the pid on a pid file's first line (PostgreSQL's postmaster.pid has more lines) and checks it. */
+export async function readPidFile(file: string): Promise<PidFileRead> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return { kind: 'missing' };
+  }
+  const first = text.split('\n', 1)[0]!.trim();
+  const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
+  if (!Number.isInteger(pid) || pid <= 0) return { kind: 'invalid', content: first.slice(0, 40) };
+  const ref = await processRef(pid);
+  return ref ? { kind: 'alive', process: ref } : { kind: 'dead', pid };
+}
+
+export async function probePidFile(file: string): Promise<ProbeResult> {
+  const read = await readPidFile(file);
+  switch (read.kind) {
+    case 'missing':
+      return { ready: false, detail: `no pid file at ${file}` };
+    case 'invalid':
+      return {
+        ready: false,
+        detail: `${file} does not hold a pid (starts with "${read.content}")`,
+      };
+    case 'dead':
+      return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
+    case 'alive':
+      return { ready: true, detail: `pid ${read.process.pid} alive` };
+  }
+}

@@ -1,0 +1,58 @@
+import net from 'node:net';
+import { type Address, candidateHosts, formatAddress, parseAddress } from './address.js';
+import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
+
+/** Opens a TCP connection to one host, or rejects. The caller owns the socket. */
+export function connectOnce(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host, port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(Object.assign(new Error(`timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(error);
+    });
+  });
+}
+
+/** Connects to the first candidate host that accepts (127.0.0.1 and ::1 for localhost). */
+export async function connect(
+  address: Address,
+  timeoutMs: number,
+): Promise<{ socket: net.Socket; host: string }> {
+  const hosts = candidateHosts(address.host);
+  const attempts = hosts.map((host) =>
+    connectOnce(host, address.port, timeoutMs).then((socket) => ({ socket, host })),
+  );
+  try {
+    const winner = await Promise.any(attempts);
+    // Close the losers that connected too.
+    for (const attempt of attempts) {
+      attempt.then(
+        ({ socket }) => socket !== winner.socket && socket.destroy(),
+        () => {},
+      );
+    }
+    return winner;
+  } catch (error) {
+    throw (error as AggregateError).errors?.[0] ?? error;
+  }
+}
+
+export async function probeTcp(target: string, options: ProbeOptions): Promise<ProbeResult> {
+  const address = parseAddress(target);
+  try {
+    const { socket, host } = await connect(address, options.timeoutMs);
+    socket.destroy();
+    return { ready: true, detail: `accepting on ${formatAddress({ host, port: address.port })}` };
+  } catch (error) {
+    return { ready: false, detail: `${target}: ${describeSocketError(error)}` };
+  }
+}

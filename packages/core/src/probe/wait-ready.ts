@@ -1,0 +1,90 @@
+/**
+ * Waits until every required component is ready: each component is probed on its own fast
+ * schedule; the wait ends at once when `failure` settles (the process we started exited, the
+ * run that was starting the stack gave up), on timeout, or on abort.
+ */
+import type { Component } from '../profile/profile.js';
+import { sleep } from '../util/sleep.js';
+import { backoffDelay } from './backoff.js';
+import { type ComponentStatus, describeNotReady, probeComponent } from './component-status.js';
+
+export interface WaitOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Resolves with a reason when waiting is pointless (e.g. the server we started exited). */
+  readonly failure?: Promise<string>;
+  /** Called whenever a component's readiness or detail changes. */
+  readonly onProgress?: (components: readonly ComponentStatus[], elapsedMs: number) => void;
+}
+
+export type WaitResult =
+  | { ready: true; components: ComponentStatus[]; elapsedMs: number }
+  | { ready: false; components: ComponentStatus[]; elapsedMs: number; reason: string };
+
+export async function waitReady(
+  components: readonly Component[],
+  options: WaitOptions,
+): Promise<WaitResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  const statuses: ComponentStatus[] = components.map((c) => ({
+    name: c.name,
+    required: c.required,
+    ready: false,
+    address: null,
+    detail: 'waiting',
+    foreign: false,
+  }));
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
+
+  const watch = async (component: Component, index: number): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      await sleep(backoffDelay(attempt, component.probe), signal);
+      const status = await probeComponent(component);
+      if (signal.aborted) return;
+      const previous = statuses[index]!;
+      statuses[index] = status;
+      if (status.ready !== previous.ready || status.detail !== previous.detail) {
+        options.onProgress?.(statuses, elapsed());
+      }
+      if (status.ready) return;
+    }
+  };
+
+  type Outcome = { kind: 'ready' } | { kind: 'failed'; reason: string };
+  const required = components.map((c, i) => [c, i] as const).filter(([c]) => c.required);
+  const outcomes: Promise<Outcome>[] = [
+    Promise.all(required.map(([c, i]) => watch(c, i))).then(() => ({ kind: 'ready' })),
+    sleep(options.timeoutMs, stop.signal).then(() => ({
+      kind: 'failed',
+      reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${describeNotReady(statuses) || 'the stack'}`,
+    })),
+  ];
+  if (options.failure)
+    outcomes.push(options.failure.then((reason) => ({ kind: 'failed', reason })));
+
+  let outcome: Outcome;
+  try {
+    outcome = await Promise.race(outcomes);
+  } finally {
+    stop.abort();
+  }
+  // Swallow the aborts of the losers.
+  for (const o of outcomes) o.catch(() => {});
+  options.signal?.throwIfAborted();
+
+  // Optional components are reported as they are now, without holding up readiness.
+  await Promise.all(
+    components.map(async (c, i) => {
+      if (!c.required || outcome.kind === 'failed') statuses[i] = await probeComponent(c);
+    }),
+  );
+  return outcome.kind === 'ready'
+    ? { ready: true, components: statuses, elapsedMs: elapsed() }
+    : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome.reason };
+}
+
+export function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Stopping a process we started, and everything it started: signal its group, wait, escalate to
+ * SIGKILL, then sweep descendants that left the group. Every signal goes only to a process whose
+ * pid and start time match what was recorded.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { sleep } from '../util/sleep.js';
+import { isSameProcess, type ProcessRef } from './identity.js';
+import { signalGroup, signalVerified } from './signal.js';
+import { descendants } from './tree.js';
+
+const run = promisify(execFile);
+const POLL_MS = 20;
+
+/** Waits until none of `refs` is alive, up to `timeoutMs`. Returns the survivors. */
+export async function waitGone(
+  refs: readonly ProcessRef[],
+  timeoutMs: number,
+): Promise<ProcessRef[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const alive = (
+      await Promise.all(refs.map(async (r) => ((await isSameProcess(r)) ? r : null)))
+    ).filter((r): r is ProcessRef => r !== null);
+    if (alive.length === 0 || Date.now() >= deadline) return alive;
+    await sleep(POLL_MS);
+  }
+}
+
+export interface TerminateResult {
+  /** What happened, in order, for the user. */
+  readonly steps: string[];
+  /** Processes still alive at the end (should be empty). */
+  readonly survivors: ProcessRef[];
+}
+
+/** Stops a group leader we started (`detached`), its group and its descendants. */
+export async function terminateTree(
+  leader: ProcessRef,
+  signal: NodeJS.Signals,
+  timeoutMs: number,
+): Promise<TerminateResult> {
+  const steps: string[] = [];
+  if (!(await isSameProcess(leader))) {
+    return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
+  }
+  const tree = [leader, ...(await descendants(leader.pid))];
+  if (process.platform === 'win32') {
+    await run('taskkill', ['/PID', String(leader.pid), '/T'], { windowsHide: true }).catch(
+      () => {},
+    );
+    steps.push(`taskkill /T pid ${leader.pid}`);
+  } else {
+    signalGroup(leader.pid, signal);
+    steps.push(
+      `${signal} to process group ${leader.pid} (${tree.length} process${tree.length === 1 ? '' : 'es'})`,
+    );
+  }
+  let survivors = await waitGone(tree, timeoutMs);
+  if (survivors.length > 0) {
+    steps.push(
+      `still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(', ')}`,
+    );
+    await forceKill(leader, survivors);
+    survivors = await waitGone(survivors, 2_000);
+  }
+  return { steps, survivors };
+}
+
+async function forceKill(leader: ProcessRef, refs: readonly ProcessRef[]): Promise<void> {
+  if (process.platform === 'win32') {
+    await run('taskkill', ['/PID', String(leader.pid), '/T', '/F'], { windowsHide: true }).catch(
+      () => {},
+    );
+  } else if (await isSameProcess(leader)) {
+    signalGroup(leader.pid, 'SIGKILL');
+  }
+  // Descendants that made their own group or session are not reached by the group signal.
+  await Promise.all(refs.map((r) => signalVerified(r, 'SIGKILL')));
+}
+
+/** SIGTERM (verified) to each process, wait, then SIGKILL the survivors. */
+export async function terminateEach(
+  refs: readonly ProcessRef[],
+  timeoutMs: number,
+): Promise<TerminateResult> {
+  const steps: string[] = [];
+  const live = (
+    await Promise.all(refs.map(async (r) => ((await isSameProcess(r)) ? r : null)))
+  ).filter((r): r is ProcessRef => r !== null);
+  if (live.length === 0) return { steps, survivors: [] };
+  await Promise.all(live.map((r) => signalVerified(r, 'SIGTERM')));
+  steps.push(`SIGTERM to ${live.map((r) => r.pid).join(', ')}`);
+  let survivors = await waitGone(live, timeoutMs);
+  if (survivors.length > 0) {
+    steps.push(`SIGKILL to ${survivors.map((r) => r.pid).join(', ')}`);
+    await Promise.all(survivors.map((r) => signalVerified(r, 'SIGKILL')));
+    survivors = await waitGone(survivors, 2_000);
+  }
+  return { steps, survivors };
+}

@@ -1,0 +1,56 @@
+/**
+ * A profile: a validated server spec with defaults applied and every path absolute.
+ * This is the only form the lifecycle engine reads.
+ */
+import type { ProbeSpec, StartSpec } from './spec.js';
+
+/** A start spec whose env may unset inherited variables (value undefined). */
+export interface ProfileStart extends Omit<StartSpec, 'env'> {
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface Component {
+  readonly name: string;
+  readonly required: boolean;
+  readonly probe: ProbeSpec;
+  readonly pidFile: string | null;
+}
+
+export interface Profile {
+  readonly name: string;
+  readonly stateDir: string;
+  /** null: an external stack, only probed, never started or stopped. */
+  readonly start: ProfileStart | null;
+  readonly stop: {
+    readonly command: readonly string[] | null;
+    readonly signal: NodeJS.Signals;
+    readonly timeoutMs: number;
+  };
+  readonly components: readonly Component[];
+  readonly logs: Readonly<Record<string, readonly string[]>>;
+  readonly env: Readonly<Record<string, string>>;
+  readonly readyTimeoutMs: number;
+}
+
+export const DEFAULT_READY_TIMEOUT_MS = 60_000;
+export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+
+/** True for an object made by `defineServer` or `stigmer()` (already validated). */
+export function isProfile(value: unknown): value is Profile {
+  return typeof value === 'object' && value !== null && profiles.has(value);
+}
+
+const profiles = new WeakSet<object>();
+
+/** Marks a resolved profile as validated and freezes it. */
+export function sealProfile(profile: Profile): Profile {
+  profiles.add(profile);
+  return Object.freeze(profile);
+}
+
+/** The environment a profile's own commands run with: ours, with the profile's additions and removals. */
+export function commandEnv(profile: Profile): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...profile.start?.env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
+}

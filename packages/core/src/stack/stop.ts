@@ -1,0 +1,120 @@
+/**
+ * Stopping a stack we own: the stop command (daemon) or the process group (process), then
+ * escalation to the processes recorded at start, then a check that every port is free.
+ * Runs under the state dir's lock. Never touches a process that is not the one recorded.
+ */
+
+import { readPidFile } from '../probe/pid-file.js';
+import { probeAddress } from '../probe/run-probe.js';
+import { isSameProcess } from '../process/identity.js';
+import { terminateEach, terminateTree } from '../process/terminate.js';
+import { commandEnv, type Profile } from '../profile/profile.js';
+import type { Ownership } from '../state/state.js';
+import { redact } from '../util/redact.js';
+import { waitPortsFree } from './ports-free.js';
+
+export interface StopReport {
+  /** False when the stack was left running (someone else restarted it: no longer ours). */
+  readonly stopped: boolean;
+  readonly steps: readonly string[];
+  /** What survived: processes or ports still busy. Empty on a clean stop. */
+  readonly problems: readonly string[];
+  readonly durationMs: number;
+}
+
+/** After the stop, how long ports may take to close (TIME_WAIT does not count: nobody accepts). */
+const PORTS_FREE_TIMEOUT_MS = 5_000;
+/** The stop command gets the profile's stop timeout plus this, before it is killed as hung. */
+const STOP_COMMAND_GRACE_MS = 5_000;
+
+export async function stopStack(profile: Profile, owner: Ownership): Promise<StopReport> {
+  const started = performance.now();
+  const steps: string[] = [];
+  const problems: string[] = [];
+
+  if (owner.mode === 'process') {
+    if (owner.process) {
+      const result = await terminateTree(
+        owner.process,
+        profile.stop.signal,
+        profile.stop.timeoutMs,
+      );
+      steps.push(...result.steps);
+      problems.push(...result.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
+    }
+  } else {
+    // A start command still running (we are stopping a failed or abandoned start): end it first.
+    if (owner.phase === 'starting' && owner.process && (await isSameProcess(owner.process))) {
+      const result = await terminateTree(owner.process, 'SIGTERM', 2_000);
+      steps.push(`start command still running: ${result.steps.join('; ')}`);
+    }
+    const recordedAlive = (
+      await Promise.all(owner.identity.map(async (e) => ((await isSameProcess(e)) ? e : null)))
+    ).filter((e) => e !== null);
+    if (owner.identity.length > 0 && recordedAlive.length === 0) {
+      const replaced = await restartedBySomeoneElse(profile);
+      if (replaced.length > 0) {
+        return {
+          stopped: false,
+          steps: [
+            `the processes we started are gone and ${replaced.join(', ')} now run in their place: ` +
+              'someone restarted the stack, so it is no longer ours; left running',
+          ],
+          problems: [],
+          durationMs: Math.round(performance.now() - started),
+        };
+      }
+    }
+    steps.push(...(await runStopCommand(profile)));
+    const leftovers = await terminateEach(recordedAlive, 2_000);
+    if (leftovers.steps.length > 0)
+      steps.push(`after the stop command: ${leftovers.steps.join('; ')}`);
+    problems.push(...leftovers.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
+  }
+
+  const addresses = profile.components
+    .map((c) => probeAddress(c.probe))
+    .filter((a): a is string => a !== null);
+  const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
+  problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
+  if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(', ')}`);
+  return { stopped: true, steps, problems, durationMs: Math.round(performance.now() - started) };
+}
+
+async function restartedBySomeoneElse(profile: Profile): Promise<string[]> {
+  const found: string[] = [];
+  for (const component of profile.components) {
+    if (!component.pidFile) continue;
+    const read = await readPidFile(component.pidFile);
+    if (read.kind === 'alive') found.push(`${component.name} (pid ${read.process.pid})`);
+  }
+  return found;
+}
+
+async function runStopCommand(profile: Profile): Promise<string[]> {
+  const argv = profile.stop.command;
+  if (!argv) return [];
+  const { execa } = await import('execa');
+  const [file, ...args] = argv as [string, ...string[]];
+  const shown = `\`${argv.join(' ')}\``;
+  const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
+  const result = await execa(file, args, {
+    reject: false,
+    timeout,
+    forceKillAfterDelay: 1_000,
+    stdin: 'ignore',
+    all: true,
+    cwd: profile.start?.cwd,
+    env: commandEnv(profile),
+  });
+  if (result.timedOut) return [`${shown} hung for ${timeout} ms and was killed`];
+  if (result.failed && result.exitCode === undefined)
+    return [`${shown} could not run: ${result.shortMessage}`];
+  const last = redact(
+    String(result.all ?? '')
+      .trim()
+      .split('\n')
+      .at(-1) ?? '',
+  );
+  return [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ''}`];
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { isSameProcess, selfRef } from '../process/identity.js';
+import type { Lease } from './state.js';
+
+export type LeaseKind =
+  /** Lives and dies with this process (a test run, `stigmer-e2e run`). */
+  | { kind: 'process'; label?: string }
+  /** Held until released by id (`stigmer-e2e up` ... `down --lease`, an Action's pre to post). */
+  | { kind: 'explicit'; label?: string; ttlMs?: number };
+
+export async function newLease(
+  kind: LeaseKind = { kind: 'process' },
+  now = Date.now(),
+): Promise<Lease> {
+  const id = randomUUID();
+  if (kind.kind === 'explicit') {
+    return {
+      id,
+      createdAt: now,
+      holder: null,
+      expiresAt: kind.ttlMs ? now + kind.ttlMs : null,
+      label: kind.label ?? 'explicit',
+    };
+  }
+  const me = await selfRef();
+  return { id, createdAt: now, holder: me, expiresAt: null, label: kind.label ?? `pid ${me.pid}` };
+}
+
+/** A lease is alive while its process is (same pid and start time), or, if explicit, until it expires. */
+export async function isLeaseAlive(lease: Lease, now = Date.now()): Promise<boolean> {
+  if (lease.holder === null) return lease.expiresAt === null || lease.expiresAt > now;
+  return isSameProcess(lease.holder);
+}
+
+export async function partitionLeases(
+  leases: readonly Lease[],
+  now = Date.now(),
+): Promise<{ live: Lease[]; dead: Lease[] }> {
+  const alive = await Promise.all(leases.map((l) => isLeaseAlive(l, now)));
+  return { live: leases.filter((_, i) => alive[i]), dead: leases.filter((_, i) => !alive[i]) };
+}

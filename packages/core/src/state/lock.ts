@@ -1,0 +1,171 @@
+/**
+ * A lock on a state dir that never outlives a dead holder: the lock file holds the holder's pid
+ * and start time, so it is stale the moment that process is gone (no mtime timeouts to wait out).
+ *
+ * The file appears atomically with its whole content (written aside, then hard-linked into
+ * place). A stale lock is broken under a second, short-lived "break" lock, and only if it still
+ * holds the very content judged stale, so two processes breaking at once cannot delete a fresh
+ * lock that a third has just taken.
+ */
+import { randomUUID } from 'node:crypto';
+import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
+import { sleep } from '../util/sleep.js';
+
+export interface LockHolder extends ProcessRef {
+  readonly token: string;
+}
+
+export interface LockOptions {
+  /** Give up waiting for a live holder after this long. Default 5 minutes. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Called once when the lock has been busy for a while, to show why we wait. */
+  onWait?: (holder: LockHolder) => void;
+}
+
+const LOCK_FILE = 'lock';
+/** An unreadable lock file younger than this may be mid-write by a filesystem without link(). */
+const GARBAGE_GRACE_MS = 2_000;
+const WAIT_NOTICE_MS = 500;
+
+export class LockTimeoutError extends Error {
+  override readonly name = 'LockTimeoutError';
+}
+
+/** Runs `fn` while holding the lock of `dir` (which must exist). */
+export async function withLock<T>(
+  dir: string,
+  fn: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
+  const release = await acquire(dir, options);
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+
+async function acquire(dir: string, options: LockOptions): Promise<() => Promise<void>> {
+  const lockPath = path.join(dir, LOCK_FILE);
+  const me = await selfRef();
+  const token = randomUUID();
+  const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
+  const staged = `${lockPath}.${token}.tmp`;
+  await writeFile(staged, content, { mode: 0o600 });
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? 300_000);
+  let noticed = false;
+  let pause = 1;
+  try {
+    for (;;) {
+      if (await place(staged, lockPath, content)) {
+        return async () => {
+          // Remove only our own lock: never one a breaker wrongly handed to someone else.
+          if ((await readText(lockPath)) === content) await unlink(lockPath).catch(() => {});
+        };
+      }
+      const raw = await readText(lockPath);
+      if (raw === null) continue; // released between our attempt and the read: try again now
+      const holder = parseHolder(raw);
+      const alive = holder ? await isSameProcess(holder) : await isYoung(lockPath);
+      if (!alive) {
+        await breakStale(lockPath, raw, staged);
+        continue;
+      }
+      if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
+        noticed = true;
+        options.onWait?.(holder);
+      }
+      if (Date.now() > deadline) {
+        throw new LockTimeoutError(
+          `Timed out after ${Math.round((Date.now() - started) / 1000)} s waiting for the lock ${lockPath}` +
+            (holder ? `, held by pid ${holder.pid} (alive)` : '') +
+            '. Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.',
+        );
+      }
+      await sleep(pause, options.signal);
+      pause = Math.min(pause * 2, 20);
+    }
+  } finally {
+    await unlink(staged).catch(() => {});
+  }
+}
+
+/** Puts the staged lock in place; false when a lock already exists. */
+async function place(staged: string, target: string, content: string): Promise<boolean> {
+  try {
+    await link(staged, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+  }
+  // Filesystems without hard links: exclusive create (content lands a moment later).
+  try {
+    await writeFile(target, content, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+async function breakStale(lockPath: string, staleContent: string, staged: string): Promise<void> {
+  const breakPath = `${lockPath}.break`;
+  try {
+    await link(staged, breakPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // Another process is breaking it. If that breaker died mid-way, clear its break lock.
+    const raw = await readText(breakPath);
+    const breaker = raw === null ? null : parseHolder(raw);
+    if (raw !== null && (breaker ? !(await isSameProcess(breaker)) : !(await isYoung(breakPath)))) {
+      await unlink(breakPath).catch(() => {});
+    } else {
+      await sleep(1);
+    }
+    return;
+  }
+  try {
+    if ((await readText(lockPath)) === staleContent) await unlink(lockPath).catch(() => {});
+  } finally {
+    await unlink(breakPath).catch(() => {});
+  }
+}
+
+function parseHolder(raw: string): LockHolder | null {
+  try {
+    const value = JSON.parse(raw) as Partial<LockHolder>;
+    if (
+      Number.isInteger(value.pid) &&
+      typeof value.startTime === 'string' &&
+      typeof value.token === 'string'
+    ) {
+      return value as LockHolder;
+    }
+  } catch {
+    // fall through
+  }
+  return null;
+}
+
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+async function isYoung(file: string): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs < GARBAGE_GRACE_MS;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+/** What a profile's state dir records: the leases on the stack and who started it. */
+import type { ProcessRef } from '../process/identity.js';
+
+export interface Lease {
+  readonly id: string;
+  readonly createdAt: number;
+  /** The process this lease lives and dies with; null for an explicit lease (released by id). */
+  readonly holder: ProcessRef | null;
+  /** Explicit leases only: dead after this time (epoch ms), so a crashed CI job cannot pin the stack. */
+  readonly expiresAt: number | null;
+  /** Who holds it, for humans: "stigmer-e2e run", "vitest", "GitHub job 123/e2e". */
+  readonly label: string;
+}
+
+/** A process recorded from a component's pid file when we started the stack. */
+export interface IdentityEntry extends ProcessRef {
+  readonly component: string;
+}
+
+export interface Ownership {
+  /** The lease that owns the stack now (its holder may have died: then the stack is adopted). */
+  readonly leaseId: string;
+  readonly phase: 'starting' | 'running';
+  readonly mode: 'daemon' | 'process';
+  readonly startedAt: number;
+  /** process mode: the server (leader of its own group). daemon mode: the start command. */
+  readonly process: ProcessRef | null;
+  /** What the components' pid files named once the stack was ready. */
+  readonly identity: readonly IdentityEntry[];
+}
+
+export interface State {
+  readonly version: 1;
+  readonly owner: Ownership | null;
+  readonly leases: readonly Lease[];
+  /** Why the last start failed, so runs that were waiting for it can say why at once. */
+  readonly lastFailure: { readonly at: number; readonly reason: string } | null;
+}
+
+export const EMPTY_STATE: State = { version: 1, owner: null, leases: [], lastFailure: null };
+
+const isRef = (v: unknown): v is ProcessRef =>
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as ProcessRef).pid) &&
+  typeof (v as ProcessRef).startTime === 'string';
+
+const isLease = (v: unknown): v is Lease => {
+  const l = v as Lease;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof l.id === 'string' &&
+    typeof l.createdAt === 'number' &&
+    (l.holder === null || isRef(l.holder)) &&
+    (l.expiresAt === null || typeof l.expiresAt === 'number') &&
+    typeof l.label === 'string'
+  );
+};
+
+const isOwnership = (v: unknown): v is Ownership => {
+  const o = v as Ownership;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof o.leaseId === 'string' &&
+    (o.phase === 'starting' || o.phase === 'running') &&
+    (o.mode === 'daemon' || o.mode === 'process') &&
+    typeof o.startedAt === 'number' &&
+    (o.process === null || isRef(o.process)) &&
+    Array.isArray(o.identity) &&
+    o.identity.every((e: unknown) => isRef(e) && typeof (e as IdentityEntry).component === 'string')
+  );
+};
+
+/** Checks the shape of parsed state; a hand-edited or foreign file is treated as corrupt. */
+export function isState(value: unknown): value is State {
+  const s = value as State;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    s.version === 1 &&
+    (s.owner === null || isOwnership(s.owner)) &&
+    Array.isArray(s.leases) &&
+    s.leases.every(isLease) &&
+    (s.lastFailure === null ||
+      (typeof s.lastFailure?.reason === 'string' && typeof s.lastFailure.at === 'number'))
+  );
+}
