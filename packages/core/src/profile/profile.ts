@@ -2,7 +2,7 @@
  * A profile: a validated server spec with defaults applied and every path absolute.
  * This is the only form the lifecycle engine reads.
  */
-import type { ProbeSpec, StartSpec } from './spec.js';
+import type { ProbeSpec, ServerSpec, StartSpec } from './spec.js';
 
 /** A start spec whose env may unset inherited variables (value undefined). */
 export interface ProfileStart extends Omit<StartSpec, 'env'> {
@@ -53,4 +53,11 @@ export function commandEnv(profile: Profile): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...profile.start?.env };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return env;
+}
+
+/** A profile as is, or a spec validated into one (the schema is loaded only then: it costs ~15 ms). */
+export async function toProfile(value: Profile | ServerSpec): Promise<Profile> {
+  if (isProfile(value)) return value;
+  const { defineServer } = await import('./define-server.js');
+  return defineServer(value);
 }

@@ -8,8 +8,7 @@ import { readPidFile } from '../probe/pid-file.js';
 import { type WaitResult, waitReady } from '../probe/wait-ready.js';
 import { isSameProcess } from '../process/identity.js';
 import type { Detached } from '../process/spawn-detached.js';
-import { defineServer } from '../profile/define-server.js';
-import { isProfile, type Profile } from '../profile/profile.js';
+import { type Profile, toProfile } from '../profile/profile.js';
 import type { ServerSpec } from '../profile/spec.js';
 import { stigmer } from '../profile/stigmer.js';
 import { type LeaseKind, newLease, partitionLeases } from '../state/leases.js';
@@ -24,7 +23,7 @@ import { DEFAULT_TAIL_LINES, formatLogTails, type LogTail, readLogTails } from '
 import { type Logger, silentLogger } from './logger.js';
 import { type OnUnavailable, resolvePolicy } from './policy.js';
 import { releaseLease } from './release.js';
-import { launch, startLogFile, watchStart } from './start.js';
+import { launch, profileLogs, watchStart } from './start.js';
 import { stopStack } from './stop.js';
 
 export interface EnsureOptions {
@@ -66,7 +65,7 @@ export async function ensureServer(
   options: EnsureOptions = {},
 ): Promise<ServerHandle> {
   const started = performance.now();
-  const resolved = isProfile(profile) ? profile : defineServer(profile);
+  const resolved = await toProfile(profile);
   const ctx: Context = {
     profile: resolved,
     logger: options.logger ?? silentLogger,
@@ -245,7 +244,7 @@ async function awaitStart(
   }
   if (!result.ready) {
     const tails = await readLogTails(
-      logsWithStart(profile),
+      profileLogs(profile),
       ctx.options.logLines ?? DEFAULT_TAIL_LINES,
     );
     await abandonStart(ctx, lease, owner, result.reason);
@@ -328,7 +327,10 @@ async function awaitOwner(
   }
   if (result.ready)
     return finish(ctx, { outcome, components: result.components, leaseId: lease.id });
-  const tails = await readLogTails(ctx.profile.logs, ctx.options.logLines ?? DEFAULT_TAIL_LINES);
+  const tails = await readLogTails(
+    profileLogs(ctx.profile),
+    ctx.options.logLines ?? DEFAULT_TAIL_LINES,
+  );
   await releaseLease(ctx.profile, lease.id, ctx.logger);
   return finish(ctx, {
     outcome: 'unavailable',
@@ -381,11 +383,6 @@ async function readIdentity(profile: Profile): Promise<IdentityEntry[]> {
     if (read.kind === 'alive') entries.push({ component: component.name, ...read.process });
   }
   return entries;
-}
-
-function logsWithStart(profile: Profile): Record<string, readonly string[]> {
-  const own = profile.start?.mode === 'process' ? 'server' : 'start command';
-  return { [own]: [startLogFile(profile)], ...profile.logs };
 }
 
 interface Result {

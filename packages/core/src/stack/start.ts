@@ -14,6 +14,13 @@ export function startLogFile(profile: Profile): string {
   );
 }
 
+/** Every log worth showing for this profile: our start log first, then each component's. */
+export function profileLogs(profile: Profile): Record<string, readonly string[]> {
+  if (!profile.start) return { ...profile.logs };
+  const own = profile.start.mode === 'process' ? 'server' : 'start command';
+  return { [own]: [startLogFile(profile)], ...profile.logs };
+}
+
 export function launch(profile: Profile): Promise<Detached> {
   const start = profile.start!;
   return spawnDetached(start.command, {

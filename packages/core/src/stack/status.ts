@@ -1,6 +1,5 @@
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
-import { defineServer } from '../profile/define-server.js';
-import { isProfile, type Profile } from '../profile/profile.js';
+import { type Profile, toProfile } from '../profile/profile.js';
 import type { ServerSpec } from '../profile/spec.js';
 import { stigmer } from '../profile/stigmer.js';
 import { isLeaseAlive } from '../state/leases.js';
@@ -25,7 +24,7 @@ export interface StatusReport {
 export async function serverStatus(
   profile: Profile | ServerSpec = stigmer(),
 ): Promise<StatusReport> {
-  const resolved = isProfile(profile) ? profile : defineServer(profile);
+  const resolved = await toProfile(profile);
   const components = await probeAll(resolved.components);
   const base = {
     profile: resolved.name,

@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.js';
+import type { OnUnavailable } from '../stack/policy.js';
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string };
+
+export const CONFIG_OPTIONS = {
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+export const WAIT_OPTIONS = {
+  timeout: { type: 'string' },
+  'on-unavailable': { type: 'string' },
+} as const;
+
+type Values<T> = { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
+
+/** Parses flags strictly: an unknown flag or a stray argument is a usage error naming it. */
+export function parseFlags<T extends Record<string, OptionSpec>>(
+  argv: string[],
+  options: T,
+): { values: Values<T> } {
+  try {
+    return { values: parseArgs({ args: argv, options, strict: true }).values as Values<T> };
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
+  }
+}
+
+export function seconds(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError(`--${flag} expects a positive number of seconds, got "${value}"`);
+  return Math.round(n * 1000);
+}
+
+export function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${flag} expects a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function policy(value: string | undefined): OnUnavailable | undefined {
+  if (value === undefined || value === 'skip' || value === 'fail') return value;
+  throw new UsageError(`--on-unavailable expects "skip" or "fail", got "${value}"`);
+}

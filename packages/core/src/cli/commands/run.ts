@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { UsageError } from '../../errors.js';
+import { ensureServer } from '../../stack/ensure.js';
+import { resolvePolicy } from '../../stack/policy.js';
+import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
+import { EXIT } from '../exit.js';
+import { HELP } from '../help.js';
+import { loadProfile } from '../load-profile.js';
+import { formatHandle, formatRelease } from '../print.js';
+import { withProgress } from '../with-progress.js';
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const split = argv.indexOf('--');
+  const flags = split === -1 ? argv : argv.slice(0, split);
+  const command = split === -1 ? [] : argv.slice(split + 1);
+  const { values } = parseFlags(flags, { ...CONFIG_OPTIONS, ...WAIT_OPTIONS });
+  if (values.help) {
+    process.stdout.write(HELP.run);
+    return EXIT.ok;
+  }
+  if (command.length === 0)
+    throw new UsageError('run needs a command after `--`, e.g. `stigmer-e2e run -- pnpm test`');
+  const onUnavailable = resolvePolicy(policy(values['on-unavailable']));
+  const timeoutMs = seconds(values.timeout, 'timeout');
+  const profile = await loadProfile(values.config);
+
+  const handle = await withProgress((progress, signal) =>
+    ensureServer(profile, {
+      ...(timeoutMs ? { timeoutMs } : {}),
+      onUnavailable: 'skip',
+      signal,
+      logger: progress.logger,
+      onProgress: progress.onProgress,
+      lease: { kind: 'process', label: `stigmer-e2e run: ${command.join(' ').slice(0, 80)}` },
+    }),
+  );
+  process.stderr.write(`${formatHandle(handle)}\n`);
+  if (!handle.available) return onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;
+
+  let code: number;
+  try {
+    code = await runCommand(command, { ...process.env, ...handle.env });
+  } finally {
+    const result = await handle.release();
+    process.stderr.write(`${formatRelease(handle.profile, result)}\n`);
+  }
+  return code;
+}
+
+/** Runs the command with inherited stdio; signals we receive are passed on. Resolves with its exit code. */
+function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [file, ...args] = argv as [string, ...string[]];
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: 'inherit', env });
+    // Keep running on Ctrl-C: the command decides how to end, then we release the lease.
+    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    const handlers = FORWARDED.map((s) => [s, forward(s)] as const);
+    for (const [s, h] of handlers) process.on(s, h);
+    const done = (code: number) => {
+      for (const [s, h] of handlers) process.off(s, h);
+      resolve(code);
+    };
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      process.stderr.write(
+        error.code === 'ENOENT'
+          ? `stigmer-e2e: command not found: ${file}. Check the spelling, or that it is on PATH.\n`
+          : `stigmer-e2e: cannot run ${file}: ${error.message}\n`,
+      );
+      done(error.code === 'ENOENT' ? 127 : 126);
+    });
+    child.once('exit', (code, signal) =>
+      done(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)),
+    );
+  });
+}

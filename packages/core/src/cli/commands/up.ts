@@ -1,0 +1,50 @@
+import { ensureServer } from '../../stack/ensure.js';
+import { resolvePolicy } from '../../stack/policy.js';
+import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
+import { EXIT } from '../exit.js';
+import { HELP } from '../help.js';
+import { loadProfile } from '../load-profile.js';
+import { formatHandle, writeJson } from '../print.js';
+import { withProgress } from '../with-progress.js';
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    ...CONFIG_OPTIONS,
+    ...WAIT_OPTIONS,
+    ttl: { type: 'string' },
+    label: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(HELP.up);
+    return EXIT.ok;
+  }
+  const onUnavailable = resolvePolicy(policy(values['on-unavailable']));
+  const timeoutMs = seconds(values.timeout, 'timeout');
+  const ttlMs = seconds(values.ttl, 'ttl');
+  const profile = await loadProfile(values.config);
+  const handle = await withProgress((progress, signal) =>
+    ensureServer(profile, {
+      ...(timeoutMs ? { timeoutMs } : {}),
+      onUnavailable: 'skip', // the exit code carries the policy
+      signal,
+      logger: progress.logger,
+      onProgress: progress.onProgress,
+      lease: {
+        kind: 'explicit',
+        label: values.label ?? `stigmer-e2e up (pid ${process.pid})`,
+        ...(ttlMs ? { ttlMs } : {}),
+      },
+    }),
+  );
+  if (values.json) writeJson(handle.snapshot());
+  else {
+    process.stderr.write(`${formatHandle(handle)}\n`);
+    if (handle.leaseId)
+      process.stderr.write(
+        `Lease ${handle.leaseId}: release it with \`stigmer-e2e down --lease ${handle.leaseId}\`\n`,
+      );
+  }
+  if (handle.available) return EXIT.ok;
+  return onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;
+}

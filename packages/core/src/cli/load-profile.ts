@@ -1,0 +1,50 @@
+/**
+ * The profile a command works on: the Stigmer stack, or the spec in `--config` (.js/.mjs with a
+ * default export, or .json). Relative paths in a config file are relative to the file.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ProfileError } from '../errors.js';
+import { isProfile, type Profile } from '../profile/profile.js';
+import type { ServerSpec } from '../profile/spec.js';
+import { stigmer } from '../profile/stigmer.js';
+
+export async function loadProfile(config: string | undefined): Promise<Profile> {
+  if (config === undefined) return stigmer();
+  const file = path.resolve(config);
+  const ext = path.extname(file);
+  let spec: unknown;
+  try {
+    if (ext === '.json') {
+      spec = JSON.parse(await readFile(file, 'utf8'));
+    } else if (ext === '.js' || ext === '.mjs') {
+      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      spec = mod.default;
+      if (spec === undefined)
+        throw new ProfileError(
+          `${config} has no default export: export the server spec with \`export default { name, start, components, ... }\`.`,
+        );
+    } else {
+      throw new ProfileError(
+        `--config ${config}: expected a .js, .mjs or .json file, got "${ext || 'no extension'}".`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof ProfileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' || code === 'ERR_MODULE_NOT_FOUND'
+        ? 'no such file'
+        : (error as Error).message;
+    throw new ProfileError(`Cannot load --config ${config} (${file}): ${why}.`);
+  }
+  if (isProfile(spec)) return spec;
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    throw new ProfileError(
+      `${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? 'an array' : typeof spec}.`,
+    );
+  }
+  const { defineServer } = await import('../profile/define-server.js');
+  return defineServer(spec as ServerSpec, { baseDir: path.dirname(file), source: config });
+}
