@@ -8,6 +8,7 @@ import {
   type Profile,
   sealProfile,
 } from './profile.js';
+import { crossFieldProblems } from './rules.js';
 import { formatIssue, serverSpecSchema } from './schema.js';
 import type { ProbeSpec, ServerSpec } from './spec.js';
 import { defaultStateDir } from './state-dir.js';
@@ -39,9 +40,12 @@ export interface DefineServerOptions {
 export function defineServer(spec: ServerSpec, options: DefineServerOptions = {}): Profile {
   const source = options.source ? ` in ${options.source}` : '';
   const parsed = v.safeParse(serverSpecSchema, spec, { abortEarly: false });
-  if (!parsed.success) {
-    throw new ProfileError(`Invalid server spec${source}:`, parsed.issues.map(formatIssue));
-  }
+  const invalid = [
+    ...(parsed.success ? [] : parsed.issues.map(formatIssue)),
+    ...crossFieldProblems(spec),
+  ];
+  if (!parsed.success || invalid.length > 0)
+    throw new ProfileError(`Invalid server spec${source}:`, invalid);
   const problems: string[] = [];
   const absolute = (value: string, where: string): string => {
     const expanded =

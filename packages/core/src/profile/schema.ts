@@ -3,7 +3,7 @@
  * Validation collects every problem at once, so a user fixes a config in one go.
  */
 import * as v from 'valibot';
-import type { ProbeSpec, ServerSpec } from './spec.js';
+import type { ProbeSpec } from './spec.js';
 
 export const PROBE_KINDS = [
   'tcp',
@@ -110,80 +110,48 @@ const component = strict({
   pidFile: v.optional(text('a path')),
 });
 
-export const serverSpecSchema = v.pipe(
-  strict({
-    name: v.pipe(
-      text('a name'),
-      v.regex(
-        /^[A-Za-z0-9][\w.-]*$/,
-        'expected letters, digits, ".", "_" or "-" (it names the state dir)',
+export const serverSpecSchema = strict({
+  name: v.pipe(
+    text('a name'),
+    v.regex(
+      /^[A-Za-z0-9][\w.-]*$/,
+      'expected letters, digits, ".", "_" or "-" (it names the state dir)',
+    ),
+  ),
+  stateDir: v.optional(text('a path')),
+  start: v.optional(
+    strict({
+      command: argv,
+      mode: v.picklist(
+        ['daemon', 'process'],
+        (i) => `expected "daemon" or "process", got ${i.received}`,
       ),
-    ),
-    stateDir: v.optional(text('a path')),
-    start: v.optional(
-      strict({
-        command: argv,
-        mode: v.picklist(
-          ['daemon', 'process'],
-          (i) => `expected "daemon" or "process", got ${i.received}`,
-        ),
-        cwd: v.optional(text('a path')),
-        env: v.optional(env),
-      }),
-    ),
-    stop: v.optional(
-      strict({
-        command: v.optional(argv),
-        signal: v.optional(
-          v.picklist(SIGNALS, (i) => `expected one of ${SIGNALS.join(', ')}, got ${i.received}`),
-        ),
-        timeoutMs: v.optional(positiveMs),
-      }),
-    ),
-    components: v.pipe(
-      v.array(component, (i) => `expected an array of components, got ${i.received}`),
-      v.minLength(1, 'expected at least one component'),
-    ),
-    logs: v.optional(
-      v.record(
-        v.string(),
-        v.union([text('a path'), v.array(text('a path'))], 'expected a path or an array of paths'),
+      cwd: v.optional(text('a path')),
+      env: v.optional(env),
+    }),
+  ),
+  stop: v.optional(
+    strict({
+      command: v.optional(argv),
+      signal: v.optional(
+        v.picklist(SIGNALS, (i) => `expected one of ${SIGNALS.join(', ')}, got ${i.received}`),
       ),
+      timeoutMs: v.optional(positiveMs),
+    }),
+  ),
+  components: v.pipe(
+    v.array(component, (i) => `expected an array of components, got ${i.received}`),
+    v.minLength(1, 'expected at least one component'),
+  ),
+  logs: v.optional(
+    v.record(
+      v.string(),
+      v.union([text('a path'), v.array(text('a path'))], 'expected a path or an array of paths'),
     ),
-    env: v.optional(env),
-    readyTimeoutMs: v.optional(positiveMs),
-  }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const spec = dataset.value as ServerSpec;
-    if (spec.start?.mode === 'daemon' && !spec.stop?.command) {
-      addIssue({
-        message: 'a daemon-mode stack needs a stop command: add stop: { command: [...] }',
-        path: [pathItem(spec, 'stop')],
-      });
-    }
-    const names = new Set<string>();
-    spec.components.forEach((c, i) => {
-      if (names.has(c.name)) {
-        addIssue({
-          message: `duplicate component name "${c.name}"`,
-          path: [pathItem(spec, 'components'), pathItem(spec.components, i)],
-        });
-      }
-      names.add(c.name);
-    });
-  }),
-);
-
-function pathItem(input: unknown, key: string | number) {
-  return {
-    type: 'object',
-    origin: 'value',
-    input,
-    key,
-    value: (input as Record<string | number, unknown>)[key],
-  } as never;
-}
+  ),
+  env: v.optional(env),
+  readyTimeoutMs: v.optional(positiveMs),
+});
 
 /** Formats one issue as `components[1].probe: expected ...`. */
 export function formatIssue(issue: v.BaseIssue<unknown>): string {

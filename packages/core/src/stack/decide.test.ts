@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ComponentStatus } from '../probe/component-status.js';
+import type { Ownership } from '../state/state.js';
+import { decide } from './decide.js';
+
+const status = (
+  name: string,
+  ready: boolean,
+  extra: Partial<ComponentStatus> = {},
+): ComponentStatus => ({
+  name,
+  required: true,
+  ready,
+  address: null,
+  detail: ready ? 'ok' : 'connection refused',
+  foreign: false,
+  ...extra,
+});
+const owner = (phase: Ownership['phase'] = 'running'): Ownership => ({
+  leaseId: 'owner',
+  phase,
+  mode: 'daemon',
+  startedAt: 1,
+  process: null,
+  identity: [],
+});
+const up = [status('server', true), status('temporal', true)];
+const down = [status('server', false), status('temporal', false)];
+const half = [status('server', true), status('temporal', false, { detail: 'NOT_SERVING' })];
+
+describe('decide: the behaviour matrix', () => {
+  it.each([
+    ['running, not ours', null, 0, false, up, 'reuse'],
+    ['not running', null, 0, false, down, 'start'],
+    ['running with a required component down, not ours', null, 0, false, half, 'unavailable'],
+    ['another run is starting it', owner('starting'), 1, true, down, 'join'],
+    ['another run uses the stack we started', owner(), 2, false, up, 'join'],
+    ['owner died, stack up, no live lease', owner(), 0, false, up, 'adopt'],
+    [
+      'owner died mid-start, start command still running',
+      owner('starting'),
+      0,
+      true,
+      down,
+      'adopt',
+    ],
+    ['owner died, stack down, no live lease', owner(), 0, false, down, 'restart'],
+    ['owner died, stack half up, no live lease', owner(), 0, false, half, 'restart'],
+    ['ours, in use by others, but no longer ready', owner(), 1, false, half, 'unavailable'],
+  ] as const)('%s -> %s', (_, o, liveLeases, starterAlive, statuses, expected) => {
+    expect(decide({ owner: o, liveLeases, starterAlive, statuses: [...statuses] }).kind).toBe(
+      expected,
+    );
+  });
+
+  it('names the components that are down when the stack is partly running', () => {
+    const decision = decide({ owner: null, liveLeases: 0, starterAlive: false, statuses: half });
+    expect(decision).toMatchObject({ kind: 'unavailable' });
+    expect((decision as { reason: string }).reason).toContain('temporal is down (NOT_SERVING)');
+    expect((decision as { reason: string }).reason).toContain('nothing was touched');
+  });
+
+  it('never takes a port held by a foreign process for the stack', () => {
+    const statuses = [
+      status('server', false, { foreign: true, detail: ':7234 answers, but there is no pid file' }),
+      status('temporal', true),
+    ];
+    const decision = decide({ owner: null, liveLeases: 0, starterAlive: false, statuses });
+    expect(decision.kind).toBe('unavailable');
+    expect((decision as { reason: string }).reason).toContain('server: :7234 answers');
+  });
+
+  it('ignores optional components', () => {
+    const statuses = [...up, status('agent-runner', false, { required: false })];
+    expect(decide({ owner: null, liveLeases: 0, starterAlive: false, statuses }).kind).toBe(
+      'reuse',
+    );
+    const onlyOptionalUp = [...down, status('agent-runner', true, { required: false })];
+    expect(
+      decide({ owner: null, liveLeases: 0, starterAlive: false, statuses: onlyOptionalUp }).kind,
+    ).toBe('start');
+  });
+});
