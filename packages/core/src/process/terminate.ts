@@ -45,7 +45,8 @@ export async function terminateTree(
   if (!(await isSameProcess(leader))) {
     return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
   }
-  const tree = [leader, ...(await descendants(leader.pid))];
+  const below = await descendants(leader.pid);
+  const tree = [leader, ...below];
   if (process.platform === 'win32') {
     await run('taskkill', ['/PID', String(leader.pid), '/T'], { windowsHide: true }).catch(
       () => {},
@@ -53,8 +54,15 @@ export async function terminateTree(
     steps.push(`taskkill /T pid ${leader.pid}`);
   } else {
     signalGroup(leader.pid, signal);
+    // Descendants that started their own group or session miss the group signal: one each.
+    const outside = below.filter((d) => d.pgid !== leader.pid);
+    await Promise.all(outside.map((d) => signalVerified(d, signal)));
+    const inGroup = tree.length - outside.length;
     steps.push(
-      `${signal} to process group ${leader.pid} (${tree.length} process${tree.length === 1 ? '' : 'es'})`,
+      `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? '' : 'es'})` +
+        (outside.length > 0
+          ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(', ')})`
+          : ''),
     );
   }
   let survivors = await waitGone(tree, timeoutMs);

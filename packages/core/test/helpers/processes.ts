@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+/** Alive and not a zombie (a killed child of ours stays a zombie until reaped). */
+export async function isRunning(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export interface WorkerEvent {
+  event: 'ensured' | 'released';
+  pid: number;
+  handle?: {
+    available: boolean;
+    owned: boolean;
+    outcome: string;
+    reason: string | null;
+    leaseId: string | null;
+  };
+  result?: {
+    released: boolean;
+    stop: { stopped: boolean; problems: string[] } | null;
+    remaining: number;
+  };
+}
+
+/** A test run in its own OS process (fixtures/worker.mjs). */
+export class Worker {
+  readonly child: ChildProcess;
+  readonly events: WorkerEvent[] = [];
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(specFile: string, holdMs: number, env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(
+      process.execPath,
+      [path.join(FIXTURES, 'worker.mjs'), specFile, String(holdMs)],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, ...env },
+      },
+    );
+    createInterface({ input: this.child.stdout! }).on('line', (line) => {
+      try {
+        this.events.push(JSON.parse(line) as WorkerEvent);
+      } catch {
+        return;
+      }
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+  }
+
+  async next(event: WorkerEvent['event'], timeoutMs = 30_000): Promise<WorkerEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.events.find((e) => e.event === event);
+      if (found) return found;
+      if (Date.now() > deadline || this.child.exitCode !== null)
+        throw new Error(`worker ${this.child.pid}: no "${event}" event`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
+  /** Ends the hold: the worker releases and exits. */
+  finish(): void {
+    this.child.stdin!.end();
+  }
+
+  exited(): Promise<number | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null)
+      return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+}
