@@ -8,7 +8,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineServer, ensureServer, ServerUnavailableError, serverStatus } from '../src/index.js';
 import { fixtureStack } from './helpers/fixture-profile.js';
-import { FIXTURES, isRunning, portAccepts, Worker, waitFor } from './helpers/processes.js';
+import {
+  FIXTURES,
+  isRunning,
+  lifecycleEvents,
+  portAccepts,
+  Worker,
+  waitFor,
+} from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
 let dir: string;
@@ -23,7 +30,7 @@ afterEach(async () => {
 });
 
 const starts = async (file: string) =>
-  (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+  (await lifecycleEvents(file)).filter((e) => e.what === 'start').length;
 
 /** Starts the fixture server ourselves, outside stigmer-e2e (a developer's own server). */
 function startOutside(port: number) {

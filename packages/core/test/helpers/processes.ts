@@ -118,3 +118,17 @@ export class Worker {
     return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 }
+
+/** The "start <pid>" / "stop <pid>" lines the fixture server appends to its starts file. */
+export async function lifecycleEvents(
+  file: string,
+): Promise<Array<{ what: 'start' | 'stop'; pid: number }>> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [what, pid] = line.split(' ');
+      return { what: what as 'start' | 'stop', pid: Number(pid) };
+    });
+}
