@@ -61,3 +61,8 @@ export async function toProfile(value: Profile | ServerSpec): Promise<Profile> {
   const { defineServer } = await import('./define-server.js');
   return defineServer(value);
 }
+
+/** The pid file that tells which process a component is: its own, or the one its probe reads. */
+export function componentPidFile(component: Component): string | null {
+  return component.pidFile ?? ('pidFile' in component.probe ? component.probe.pidFile : null);
+}

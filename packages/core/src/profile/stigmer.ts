@@ -41,6 +41,8 @@ export interface StigmerOptions {
   stateDir?: string;
   /** Default 180 s: a first start downloads Temporal and a model. */
   readyTimeoutMs?: number;
+  /** Bound on `stigmer server stop` (it waits up to 10 s per component itself). Default 20 s. */
+  stopTimeoutMs?: number;
 }
 
 const TEMPORAL_SERVICE = 'temporal.api.workflowservice.v1.WorkflowService';
@@ -123,7 +125,7 @@ export function stigmer(options: StigmerOptions = {}): Profile {
     stop: {
       command: options.external ? null : [bin, 'server', 'stop'],
       signal: 'SIGTERM',
-      timeoutMs: 20_000,
+      timeoutMs: options.stopTimeoutMs ?? 20_000,
     },
     components,
     logs: {

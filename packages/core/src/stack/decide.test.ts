@@ -32,7 +32,7 @@ describe('decide: the behaviour matrix', () => {
   it.each([
     ['running, not ours', null, 0, false, up, 'reuse'],
     ['not running', null, 0, false, down, 'start'],
-    ['running with a required component down, not ours', null, 0, false, half, 'unavailable'],
+    ['running with a required component down, not ours', null, 0, false, half, 'settle'],
     ['another run is starting it', owner('starting'), 1, true, down, 'join'],
     ['another run uses the stack we started', owner(), 2, false, up, 'join'],
     ['owner died, stack up, no live lease', owner(), 0, false, up, 'adopt'],
@@ -55,7 +55,7 @@ describe('decide: the behaviour matrix', () => {
 
   it('names the components that are down when the stack is partly running', () => {
     const decision = decide({ owner: null, liveLeases: 0, starterAlive: false, statuses: half });
-    expect(decision).toMatchObject({ kind: 'unavailable' });
+    expect(decision).toMatchObject({ kind: 'settle' });
     expect((decision as { reason: string }).reason).toContain('temporal is down (NOT_SERVING)');
     expect((decision as { reason: string }).reason).toContain('nothing was touched');
   });

@@ -16,6 +16,11 @@ export type Decision =
   | { kind: 'restart' }
   /** Not running: start it and own it. */
   | { kind: 'start' }
+  /**
+   * Partly up and not started by us: maybe someone is starting it right now. Wait a little for
+   * it (never touching it); `reason` is the answer if it does not settle.
+   */
+  | { kind: 'settle'; reason: string }
   | { kind: 'unavailable'; reason: string };
 
 export interface DecisionInput {
@@ -57,7 +62,7 @@ export function decide({ owner, liveLeases, starterAlive, statuses }: DecisionIn
   if (up.length > 0) {
     const down = required.filter((s) => !s.ready);
     return {
-      kind: 'unavailable',
+      kind: 'settle',
       reason:
         `the stack is partly running (${up.map((s) => s.name).join(', ')} up) but ${down.map((s) => `${s.name} is down (${s.detail})`).join(', ')}. ` +
         'It was not started by stigmer-e2e, so nothing was touched; restart it yourself.',

@@ -4,8 +4,7 @@
  */
 import { ServerUnavailableError } from '../errors.js';
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
-import { readPidFile } from '../probe/pid-file.js';
-import { type WaitResult, waitReady } from '../probe/wait-ready.js';
+import { formatSeconds, type WaitResult, waitReady } from '../probe/wait-ready.js';
 import { isSameProcess } from '../process/identity.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { type Profile, toProfile } from '../profile/profile.js';
@@ -13,12 +12,13 @@ import type { ServerSpec } from '../profile/spec.js';
 import { stigmer } from '../profile/stigmer.js';
 import { type LeaseKind, newLease, partitionLeases } from '../state/leases.js';
 import { withLock } from '../state/lock.js';
-import type { IdentityEntry, Lease, Ownership } from '../state/state.js';
+import type { Lease, Ownership } from '../state/state.js';
 import { prepareStateDir, readState, writeState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
 import { decide } from './decide.js';
 import { formatComponents } from './format.js';
 import type { HandleSnapshot, Outcome, ReleaseResult, ServerHandle } from './handle.js';
+import { readIdentity } from './identity.js';
 import { DEFAULT_TAIL_LINES, formatLogTails, type LogTail, readLogTails } from './log-tail.js';
 import { type Logger, silentLogger } from './logger.js';
 import { type OnUnavailable, resolvePolicy } from './policy.js';
@@ -42,8 +42,12 @@ export interface EnsureOptions {
   logLines?: number;
 }
 
+/** How long a partly running stack that is not ours may take to become whole. */
+const FOREIGN_SETTLE_MS = 10_000;
+
 type Plan =
-  | { kind: 'reuse'; statuses: ComponentStatus[] }
+  /** `settle`: partly up, not ours; wait briefly for it, else this is the reason. */
+  | { kind: 'reuse'; statuses: ComponentStatus[]; settle: string | null }
   | { kind: 'unavailable'; reason: string; statuses: ComponentStatus[] }
   | { kind: 'join' | 'adopt'; ownerStartedAt: number; ready: boolean; statuses: ComponentStatus[] }
   | { kind: 'start'; started: Detached; owner: Ownership; adopted: boolean };
@@ -95,6 +99,7 @@ export async function ensureServer(
         leaseId: null,
       });
     case 'reuse':
+      if (plan.settle) return awaitForeign(ctx, lease, plan.settle);
       ctx.logger.info(
         `${resolved.name} is already running (not started by stigmer-e2e): reusing it; it will be left running.`,
       );
@@ -137,8 +142,13 @@ async function planUnderLock(ctx: Context, lease: Lease): Promise<Plan> {
       await writeState(dir, { ...state, leases: live });
       return { kind: 'unavailable', reason: decision.reason, statuses };
     case 'reuse':
+    case 'settle':
       await writeState(dir, { ...state, leases: [...live, lease] });
-      return { kind: 'reuse', statuses };
+      return {
+        kind: 'reuse',
+        statuses,
+        settle: decision.kind === 'settle' ? decision.reason : null,
+      };
     case 'join': {
       logger.info(
         `${profile.name} was started by stigmer-e2e and is in use by ${live.length} other run(s): sharing it.`,
@@ -341,6 +351,34 @@ async function awaitOwner(
   });
 }
 
+/**
+ * A stack we did not start is partly up: someone may be starting it. Wait for it a little,
+ * touching nothing; if it does not become whole, it is unavailable for the reason given.
+ */
+async function awaitForeign(ctx: Context, lease: Lease, reason: string): Promise<ServerHandle> {
+  const settleMs = Math.min(ctx.timeoutMs, FOREIGN_SETTLE_MS);
+  ctx.logger.info(
+    `${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds(settleMs)} for it.`,
+  );
+  let result: WaitResult;
+  try {
+    result = await wait({ ...ctx, timeoutMs: settleMs }, new Promise<string>(() => {}));
+  } catch (error) {
+    await releaseLease(ctx.profile, lease.id, ctx.logger);
+    throw error;
+  }
+  if (result.ready)
+    return finish(ctx, { outcome: 'reused', components: result.components, leaseId: lease.id });
+  await releaseLease(ctx.profile, lease.id, ctx.logger);
+  const still = `${reason} It did not become whole within ${formatSeconds(settleMs)}.`;
+  return finish(ctx, {
+    outcome: 'unavailable',
+    reason: still,
+    components: result.components,
+    leaseId: null,
+  });
+}
+
 /** Resolves with a reason when the run that started the stack gave up on it (its ownership is gone). */
 async function watchOwner(dir: string, startedAt: number, signal: AbortSignal): Promise<string> {
   for (;;) {
@@ -373,16 +411,6 @@ async function ensureExternal(ctx: Context): Promise<ServerHandle> {
         components: result.components,
         leaseId: null,
       });
-}
-
-async function readIdentity(profile: Profile): Promise<IdentityEntry[]> {
-  const entries: IdentityEntry[] = [];
-  for (const component of profile.components) {
-    if (!component.pidFile) continue;
-    const read = await readPidFile(component.pidFile);
-    if (read.kind === 'alive') entries.push({ component: component.name, ...read.process });
-  }
-  return entries;
 }
 
 interface Result {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { readPidFile } from '../probe/pid-file.js';
 import { type Detached, spawnDetached } from '../process/spawn-detached.js';
-import { commandEnv, type Profile } from '../profile/profile.js';
+import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
 import { sleep } from '../util/sleep.js';
 
 /** Where a start command's output goes (daemon mode) or the server's own output (process mode). */
@@ -46,12 +46,14 @@ export async function watchStart(
   if (profile.start!.mode === 'process')
     return `the server process ${shown} ${how} before it was ready`;
   if (exit.code !== 0) return `the start command ${shown} ${how}`;
-  const watched = profile.components.filter((c) => c.pidFile);
+  const watched = profile.components
+    .map((c) => ({ name: c.name, file: componentPidFile(c) }))
+    .filter((c): c is { name: string; file: string } => c.file !== null);
   for (;;) {
-    for (const component of watched) {
-      const read = await readPidFile(component.pidFile!);
+    for (const { name, file } of watched) {
+      const read = await readPidFile(file);
       if (read.kind === 'dead')
-        return `${component.name} (pid ${read.pid}, from ${component.pidFile}) exited after the start command returned`;
+        return `${name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
     }
     await sleep(100, signal);
   }

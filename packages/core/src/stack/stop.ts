@@ -4,13 +4,13 @@
  * Runs under the state dir's lock. Never touches a process that is not the one recorded.
  */
 
-import { readPidFile } from '../probe/pid-file.js';
 import { probeAddress } from '../probe/run-probe.js';
 import { isSameProcess } from '../process/identity.js';
 import { terminateEach, terminateTree } from '../process/terminate.js';
 import { commandEnv, type Profile } from '../profile/profile.js';
 import type { Ownership } from '../state/state.js';
 import { redact } from '../util/redact.js';
+import { readIdentity } from './identity.js';
 import { waitPortsFree } from './ports-free.js';
 
 export interface StopReport {
@@ -52,7 +52,7 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
       await Promise.all(owner.identity.map(async (e) => ((await isSameProcess(e)) ? e : null)))
     ).filter((e) => e !== null);
     if (owner.identity.length > 0 && recordedAlive.length === 0) {
-      const replaced = await restartedBySomeoneElse(profile);
+      const replaced = (await readIdentity(profile)).map((e) => `${e.component} (pid ${e.pid})`);
       if (replaced.length > 0) {
         return {
           stopped: false,
@@ -79,16 +79,6 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(', ')}`);
   return { stopped: true, steps, problems, durationMs: Math.round(performance.now() - started) };
-}
-
-async function restartedBySomeoneElse(profile: Profile): Promise<string[]> {
-  const found: string[] = [];
-  for (const component of profile.components) {
-    if (!component.pidFile) continue;
-    const read = await readPidFile(component.pidFile);
-    if (read.kind === 'alive') found.push(`${component.name} (pid ${read.process.pid})`);
-  }
-  return found;
 }
 
 async function runStopCommand(profile: Profile): Promise<string[]> {
