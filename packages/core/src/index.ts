@@ -1,14 +1,17 @@
 export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
 export type { ComponentStatus } from './probe/component-status.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
+export { loadProfile } from './profile/load-profile.js';
 export type { Component, Profile } from './profile/profile.js';
 export type { ComponentSpec, ProbeSpec, ServerSpec, StartSpec, StopSpec } from './profile/spec.js';
 export { type StigmerOptions, stigmer } from './profile/stigmer.js';
-export { describeUnavailable, type EnsureOptions, ensureServer } from './stack/ensure.js';
+export { type EnsureOptions, ensureServer } from './stack/ensure.js';
+export { describeUnavailable } from './stack/finish.js';
 export type { HandleSnapshot, Outcome, ReleaseResult, ServerHandle } from './stack/handle.js';
 export type { LogTail } from './stack/log-tail.js';
 export type { Logger } from './stack/logger.js';
 export { isCI, type OnUnavailable, resolvePolicy } from './stack/policy.js';
+export { type ReleaseOptions, releaseServer } from './stack/release.js';
 export { type StatusReport, serverStatus } from './stack/status.js';
 export type { StopReport } from './stack/stop.js';
 export type { LeaseKind } from './state/leases.js';

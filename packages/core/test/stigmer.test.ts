@@ -3,7 +3,7 @@
  * processes, real gRPC health, real pid files and logs in a temp HOME, on free ports.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type ComponentStatus, ensureServer, serverStatus } from '../src/index.js';
+import { type ComponentStatus, ensureServer, releaseServer, serverStatus } from '../src/index.js';
 import { type EmulatedStigmer, emulatedStigmer } from './helpers/emulated-stigmer.js';
 import { isRunning, portAccepts } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
@@ -60,13 +60,26 @@ describe('the Stigmer profile (emulated CLI)', () => {
     expect((await stack.cli('server', 'status')).stdout).toContain('Running');
   });
 
+  it('stop: always stops a stack that was already running, with its stop command', async () => {
+    stack = await emulatedStigmer(temp.dir);
+    await stack.cli('server');
+    const server = (await stack.pid('daemon'))!;
+    const handle = await ensureServer(stack.profile(), { lease: { kind: 'explicit' } });
+    expect(handle.outcome).toBe('reused');
+    const result = await releaseServer(stack.profile(), handle.leaseId!, { stop: 'always' });
+    expect(result.stop).toMatchObject({ stopped: true, problems: [] });
+    expect(await isRunning(server)).toBe(false);
+  });
+
   it('running with Temporal down (not ours): unavailable naming temporal, nothing touched', async () => {
     stack = await emulatedStigmer(temp.dir, { temporalNeverReady: true });
     await stack.cli('server');
     const before = await stack.pid('daemon');
     const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 1_500 });
     expect(handle.available).toBe(false);
-    expect(handle.reason).toMatch(/partly running .* but temporal is down \(.*NOT_SERVING\).* did not become whole within 1.5 s/);
+    expect(handle.reason).toMatch(
+      /partly running .* but temporal is down \(.*NOT_SERVING\).* did not become whole within 1.5 s/,
+    );
     expect(await stack.pid('daemon')).toBe(before);
     expect(await isRunning(before!)).toBe(true);
   });
@@ -101,7 +114,7 @@ describe('the Stigmer profile (emulated CLI)', () => {
   });
 
   it('a crash right after the start returned: detected at once from the pid file', async () => {
-    stack = await emulatedStigmer(temp.dir, { crashAfterMs: 50, temporalReadyDelayMs: 5_000 });
+    stack = await emulatedStigmer(temp.dir, { crashAfterMs: 1_500, temporalReadyDelayMs: 8_000 });
     const started = Date.now();
     const handle = await ensureServer(stack.profile(), {
       onUnavailable: 'skip',

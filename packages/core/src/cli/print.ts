@@ -1,4 +1,4 @@
-import { describeUnavailable } from '../stack/ensure.js';
+import { describeUnavailable } from '../stack/finish.js';
 import { formatComponents } from '../stack/format.js';
 import type { HandleSnapshot, ReleaseResult } from '../stack/handle.js';
 import { redact } from '../util/redact.js';

@@ -17,6 +17,11 @@ export type Outcome = 'started' | 'reused' | 'joined' | 'adopted' | 'external' |
 export interface HandleSnapshot {
   readonly profile: string;
   readonly available: boolean;
+  /**
+   * Returned before readiness by `ensureServer(..., { wait: false })`: not yet available, and
+   * not failed either. Resume with `ensureServer(profile, { resume: leaseId })`.
+   */
+  readonly pending: boolean;
   /** This run's lease owns the stack: it is stopped when the last lease is released. */
   readonly owned: boolean;
   /** The stack was not started by this run. */

@@ -1,8 +1,10 @@
 /** Launching a stack: the part of a start that happens under the lock. */
 import path from 'node:path';
 import { readPidFile } from '../probe/pid-file.js';
+import { isSameProcess } from '../process/identity.js';
 import { type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
+import type { Ownership } from '../state/state.js';
 import { sleep } from '../util/sleep.js';
 
 /** Where a start command's output goes (daemon mode) or the server's own output (process mode). */
@@ -46,15 +48,55 @@ export async function watchStart(
   if (profile.start!.mode === 'process')
     return `the server process ${shown} ${how} before it was ready`;
   if (exit.code !== 0) return `the start command ${shown} ${how}`;
-  const watched = profile.components
-    .map((c) => ({ name: c.name, file: componentPidFile(c) }))
-    .filter((c): c is { name: string; file: string } => c.file !== null);
   for (;;) {
-    for (const { name, file } of watched) {
-      const read = await readPidFile(file);
-      if (read.kind === 'dead')
-        return `${name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+    const dead = await deadComponent(profile);
+    if (dead) return dead;
+    await sleep(100, signal);
+  }
+}
+
+/**
+ * After a daemon's start command ended, how long nothing of the stack may answer before the
+ * start counts as failed. Generous: some start commands return before their server listens.
+ */
+const SILENT_AFTER_START_MS = 10_000;
+
+/**
+ * As `watchStart`, for a start launched by an earlier process (an Action's pre): its exit code
+ * is not ours to see. A process-mode server that is gone, a component whose pid file names a
+ * dead process, or a start command that ended while nothing of the stack answers, means failure.
+ */
+export async function watchRecordedStart(
+  profile: Profile,
+  owner: Ownership,
+  signal: AbortSignal,
+  anythingUp: () => Promise<boolean>,
+): Promise<string> {
+  const shown = `\`${profile.start!.command.join(' ')}\``;
+  let endedAt: number | null = null;
+  for (;;) {
+    const alive = owner.process ? await isSameProcess(owner.process) : false;
+    if (!alive) {
+      if (owner.mode === 'process') return `the server process ${shown} exited before it was ready`;
+      endedAt ??= Date.now();
+      const dead = await deadComponent(profile);
+      if (dead) return dead;
+      if (Date.now() - endedAt > SILENT_AFTER_START_MS && !(await anythingUp())) {
+        return `the start command ${shown} ended and nothing of the stack answers (see the start command's log)`;
+      }
     }
     await sleep(100, signal);
   }
+}
+
+/** A component whose pid file names a dead process, described; null when none. */
+async function deadComponent(profile: Profile): Promise<string | null> {
+  for (const component of profile.components) {
+    const file = componentPidFile(component);
+    if (!file) continue;
+    const read = await readPidFile(file);
+    if (read.kind === 'dead')
+      return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+  }
+  return null;
 }

@@ -2,12 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  type EmulatorKnobs,
-  emulatorBin,
-  emulatorEnv,
-  getFreePorts,
-} from '@stigmer/e2e-emulator';
+import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
 import { type Profile, type StigmerOptions, stigmer } from '../../src/index.js';
 
 const run = promisify(execFile);

@@ -1,9 +1,9 @@
 import { UsageError } from '../../errors.js';
+import { loadProfile } from '../../profile/load-profile.js';
 import { releaseLease } from '../../stack/release.js';
 import { CONFIG_OPTIONS, parseFlags } from '../args.js';
 import { EXIT, ExitError } from '../exit.js';
 import { HELP } from '../help.js';
-import { loadProfile } from '../load-profile.js';
 import { formatRelease, writeJson } from '../print.js';
 import { createProgress } from '../progress.js';
 
@@ -21,8 +21,8 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError('down needs --lease <id> (the leaseId printed by `stigmer-e2e up`)');
   const profile = await loadProfile(values.config);
   const progress = createProgress();
-  const result = await releaseLease(profile, values.lease, progress.logger).finally(() =>
-    progress.done(),
+  const result = await releaseLease(profile, values.lease, { logger: progress.logger }).finally(
+    () => progress.done(),
   );
   if (values.json) writeJson(result);
   else process.stderr.write(`${formatRelease(profile.name, result)}\n`);

@@ -1,9 +1,9 @@
+import { loadProfile } from '../../profile/load-profile.js';
 import { DEFAULT_TAIL_LINES, formatLogTails, readLogTails } from '../../stack/log-tail.js';
 import { profileLogs } from '../../stack/start.js';
 import { CONFIG_OPTIONS, parseFlags, positiveInt } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
-import { loadProfile } from '../load-profile.js';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { ...CONFIG_OPTIONS, lines: { type: 'string' } });

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
+import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
 import { resolvePolicy } from '../../stack/policy.js';
 import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
-import { loadProfile } from '../load-profile.js';
 import { formatHandle, formatRelease } from '../print.js';
 import { withProgress } from '../with-progress.js';
 

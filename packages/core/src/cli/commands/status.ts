@@ -1,9 +1,9 @@
+import { loadProfile } from '../../profile/load-profile.js';
 import { formatComponents } from '../../stack/format.js';
 import { serverStatus } from '../../stack/status.js';
 import { CONFIG_OPTIONS, parseFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
-import { loadProfile } from '../load-profile.js';
 import { writeJson } from '../print.js';
 
 export async function run(argv: string[]): Promise<number> {

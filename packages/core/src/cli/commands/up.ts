@@ -1,9 +1,9 @@
+import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
 import { resolvePolicy } from '../../stack/policy.js';
 import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
-import { loadProfile } from '../load-profile.js';
 import { formatHandle, writeJson } from '../print.js';
 import { withProgress } from '../with-progress.js';
 

@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ProfileError } from '../errors.js';
-import { isProfile, type Profile } from '../profile/profile.js';
-import type { ServerSpec } from '../profile/spec.js';
-import { stigmer } from '../profile/stigmer.js';
+import { isProfile, type Profile } from './profile.js';
+import type { ServerSpec } from './spec.js';
+import { stigmer } from './stigmer.js';
 
 export async function loadProfile(config: string | undefined): Promise<Profile> {
   if (config === undefined) return stigmer();
@@ -45,6 +45,6 @@ export async function loadProfile(config: string | undefined): Promise<Profile> 
       `${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? 'an array' : typeof spec}.`,
     );
   }
-  const { defineServer } = await import('../profile/define-server.js');
+  const { defineServer } = await import('./define-server.js');
   return defineServer(spec as ServerSpec, { baseDir: path.dirname(file), source: config });
 }

@@ -1,0 +1,57 @@
+import type { ComponentStatus } from '../probe/component-status.js';
+import { type WaitResult, waitReady } from '../probe/wait-ready.js';
+import type { Profile } from '../profile/profile.js';
+import type { LeaseKind } from '../state/leases.js';
+import type { Logger } from './logger.js';
+import type { OnUnavailable } from './policy.js';
+
+export interface EnsureOptions {
+  /** How long to wait for readiness. Default: the profile's (60 s; 180 s for Stigmer). */
+  timeoutMs?: number;
+  /** What an unavailable stack means: `fail` throws, `skip` returns a handle with `available: false`. Default: fail under CI, skip otherwise. */
+  onUnavailable?: OnUnavailable;
+  /** Aborting stops waiting, releases the lease and stops what this run started. */
+  signal?: AbortSignal;
+  logger?: Logger;
+  /** Called whenever a component's readiness changes while waiting. */
+  onProgress?: (components: readonly ComponentStatus[], elapsedMs: number) => void;
+  /** Default: a lease bound to this process. */
+  lease?: LeaseKind;
+  /**
+   * false: return as soon as the stack is started (or found), without waiting for readiness:
+   * the handle is `pending`; a later `ensureServer(profile, { resume: handle.leaseId })`
+   * waits. This is how a GitHub Action's pre starts the stack while checkout runs.
+   */
+  wait?: boolean;
+  /** Continue with a lease taken earlier (by a `wait: false` call), instead of taking a new one. */
+  resume?: string;
+  /** Log lines per component in failure reports. Default 50. */
+  logLines?: number;
+}
+
+/** One ensure call: what it works on and how. */
+export interface Context {
+  readonly profile: Profile;
+  readonly logger: Logger;
+  readonly policy: OnUnavailable;
+  readonly timeoutMs: number;
+  readonly options: EnsureOptions;
+  readonly elapsed: () => number;
+}
+
+/** Waits for readiness with the call's timeout, signal and progress callback. */
+export function waitForStack(
+  ctx: Context,
+  failure: Promise<string>,
+  timeoutMs = ctx.timeoutMs,
+): Promise<WaitResult> {
+  return waitReady(ctx.profile.components, {
+    timeoutMs,
+    failure,
+    ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
+    ...(ctx.options.onProgress ? { onProgress: ctx.options.onProgress } : {}),
+  });
+}
+
+/** A failure that never comes: for waits where only the timeout can end it badly. */
+export const NEVER = new Promise<string>(() => {});
