@@ -30,13 +30,13 @@ export function formatRelease(profile: string, result: ReleaseResult): string {
       ? `Lease released; ${profile} stays up for ${result.remaining} other run(s).`
       : `Lease released; ${profile} left running (not started by stigmer-e2e, or already stopped).`;
   }
+  // The steps themselves were logged as they happened.
   const { stop } = result;
   if (!stop.stopped) return `${profile} left running: ${stop.steps.join('; ')}`;
-  const verdict =
-    stop.problems.length === 0
-      ? `stopped in ${(stop.durationMs / 1000).toFixed(1)} s`
-      : `stopped with problems: ${stop.problems.join('; ')}`;
-  return `${profile} ${verdict} (${stop.steps.join('; ')})`;
+  const took = `${(stop.durationMs / 1000).toFixed(1)} s`;
+  return stop.problems.length === 0
+    ? `${profile} stopped in ${took}.`
+    : `${profile} stopped in ${took}, with problems: ${stop.problems.join('; ')}`;
 }
 
 export function writeJson(value: unknown): void {

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// The lifecycle end to end, with the real `stigmer` if it is on PATH, otherwise with the
+// emulator (in a throwaway HOME on free ports, so a real ~/.stigmer is never touched).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(root, 'packages/core/dist/cli/bin.js');
+const emulator = await import(path.join(root, 'packages/emulator/dist/index.js'));
+
+const real = spawnSync('stigmer', ['--help'], { stdio: 'ignore' }).status === 0;
+const env = { ...process.env, CI: '' };
+let home;
+if (real) {
+  console.log('Using the real `stigmer` found on PATH (your own ~/.stigmer).');
+} else {
+  home = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-demo-'));
+  const [serverPort, temporalPort, workflowRunnerPort] = await emulator.getFreePorts(3);
+  Object.assign(
+    env,
+    emulator.emulatorEnv({
+      serverPort,
+      temporalPort,
+      workflowRunnerPort,
+      temporalReadyDelayMs: 1500,
+    }),
+    {
+      HOME: home,
+      STIGMER_E2E_BIN: emulator.emulatorBin,
+      STIGMER_SERVER_ADDR: `localhost:${serverPort}`,
+      TEMPORAL_ADDRESS: `localhost:${temporalPort}`,
+    },
+  );
+  console.log(
+    `No \`stigmer\` on PATH: using the emulator of the Stigmer CLI (HOME=${home}, ports ${serverPort}/${temporalPort}).`,
+  );
+}
+
+const step = (title) => console.log(`\n\x1b[1m== ${title}\x1b[0m`);
+const run = (args, { quiet = false } = {}) => {
+  console.log(`$ stigmer-e2e ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    env,
+    stdio: quiet ? 'ignore' : 'inherit',
+  });
+  console.log(`(exit ${result.status})`);
+  return result.status;
+};
+const stigmer = (...args) => {
+  console.log(`$ stigmer ${args.join(' ')}`);
+  const bin = real ? ['stigmer'] : [process.execPath, emulator.emulatorBin];
+  spawnSync(bin[0], [...bin.slice(1), ...args], { env, stdio: 'inherit' });
+};
+const showEnv = [
+  'node',
+  '-e',
+  'console.log("  test sees STIGMER_SERVER_ADDR=" + process.env.STIGMER_SERVER_ADDR + " TEMPORAL_ADDRESS=" + process.env.TEMPORAL_ADDRESS)',
+];
+
+try {
+  step('1. Is the stack running?');
+  const wasRunning = run(['status']) === 0;
+
+  step(
+    '2. A test run: start the stack if needed, run the tests with its env, stop it only if we started it',
+  );
+  run(['run', '--', ...showEnv]);
+
+  if (!wasRunning) {
+    step('3. A stack started by hand is reused and left running');
+    stigmer('server');
+    run(['run', '--', ...showEnv]);
+    run(['status']);
+    stigmer('server', 'stop');
+
+    step('4. Three test runs at once share one start; the last one out stops it');
+    const runs = [0, 1, 2].map(() =>
+      spawnAsync([cli, 'run', '--', 'node', '-e', 'setTimeout(() => {}, 1500)']),
+    );
+    const codes = await Promise.all(runs);
+    console.log(`exit codes: ${codes.join(', ')}`);
+    run(['status']);
+  } else {
+    console.log(
+      '\nThe stack was already running: steps 3 and 4 (which start and stop it) are skipped.',
+    );
+  }
+} finally {
+  if (home) {
+    stigmer('server', 'stop');
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function spawnAsync(args) {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('exit', (code) => {
+      const line = err.split('\n').find((l) => l.startsWith('✓'));
+      console.log(`  run ${child.pid}: ${line ?? err.trim().split('\n').at(-1)}`);
+      resolve(code);
+    });
+  });
+}
