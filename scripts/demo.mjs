@@ -60,6 +60,22 @@ const showEnv = [
   'console.log("  test sees STIGMER_SERVER_ADDR=" + process.env.STIGMER_SERVER_ADDR + " TEMPORAL_ADDRESS=" + process.env.TEMPORAL_ADDRESS)',
 ];
 
+// The emulator's stack lives in a throwaway HOME: stop it however the demo ends (a closed pipe, Ctrl-C).
+const cleanup = () => {
+  if (!home) return;
+  const dir = home;
+  home = undefined;
+  spawnSync(process.execPath, [emulator.emulatorBin, 'server', 'stop'], { env, stdio: 'ignore' });
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  } catch (error) {
+    console.error(`could not remove ${dir}: ${error.message}`);
+  }
+};
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+process.stdout.on('error', () => {}); // a closed pipe (`demo | head`) must not skip the cleanup
+
 try {
   step('1. Is the stack running?');
   const wasRunning = run(['status']) === 0;
@@ -89,10 +105,7 @@ try {
     );
   }
 } finally {
-  if (home) {
-    stigmer('server', 'stop');
-    rmSync(home, { recursive: true, force: true });
-  }
+  cleanup();
 }
 
 async function spawnAsync(args) {
