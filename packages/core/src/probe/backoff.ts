@@ -1,19 +1,27 @@
 import type { ProbeSpec } from '../profile/spec.js';
 
-/** Cheap probes (a connect, a file read) are retried fast; ones that spawn a process are not. */
-const CAP_MS = { cheap: 20, spawning: 250 } as const;
+/**
+ * The longest pause between two probes of one component, by what a probe costs: a connect or a
+ * file read (~0.2 ms of CPU) may run 100 times a second; an HTTP request or a gRPC call (a new
+ * HTTP/2 session each) 50 times; a probe that spawns a process 4 times.
+ */
+const CAP_MS = { connect: 10, request: 20, spawn: 250 } as const;
 
 /**
- * Delay before probe attempt `attempt` (0-based): 0, 2, 4, 8, 16, then the cap. The first
- * attempts come within a few ms, and a component that becomes ready is seen at most one cap
- * later (Playwright's schedule, 100/250/500/1000 ms, adds up to a second).
+ * Delay before probe attempt `attempt` (0-based): 0, 2, 4, 8, then the cap. The first attempts
+ * come within a few ms, and a component that becomes ready is seen at most one cap later
+ * (Playwright's schedule, 100/250/500/1000 ms, adds up to a second).
  */
 export function backoffDelay(attempt: number, probe: ProbeSpec): number {
-  const cap = spawnsProcess(probe) ? CAP_MS.spawning : CAP_MS.cheap;
-  return attempt === 0 ? 0 : Math.min(cap, 2 ** attempt);
+  return attempt === 0 ? 0 : Math.min(CAP_MS[cost(probe)], 2 ** attempt);
 }
 
-function spawnsProcess(probe: ProbeSpec): boolean {
-  if ('command' in probe || 'docker' in probe) return true;
-  return 'anyOf' in probe && probe.anyOf.some(spawnsProcess);
+function cost(probe: ProbeSpec): keyof typeof CAP_MS {
+  if ('command' in probe || 'docker' in probe) return 'spawn';
+  if ('http' in probe || 'grpc' in probe) return 'request';
+  if ('anyOf' in probe) {
+    const costs = probe.anyOf.map(cost);
+    return costs.includes('spawn') ? 'spawn' : costs.includes('request') ? 'request' : 'connect';
+  }
+  return 'connect';
 }

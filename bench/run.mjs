@@ -1,0 +1,363 @@
+#!/usr/bin/env node
+// stigmer-e2e benchmarks. Every figure is measured side by side with its comparison in the same
+// run, interleaved, and reported as medians and ratios (these machines are noisy).
+// Usage: pnpm bench [-- --only lag,warm,sharing,stop,memory] [--runs N] [--sharing 8,32]
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { defineServer, ensureServer, releaseServer, stigmer } from '@stigmer/e2e-core';
+import { emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import waitOn from 'wait-on';
+import { waitPlaywrightStyle } from './lib/playwright-schedule.mjs';
+import { median, now, round, summary } from './lib/stats.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = fileURLToPath(
+  import.meta.resolve('@stigmer/e2e-core').replace(/index\.js$/, 'cli/bin.js'),
+);
+const run = promisify(execFile);
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '15' },
+    sharing: { type: 'string', default: '8,32' },
+  },
+});
+const RUNS = Number(args.runs);
+const only = new Set((args.only ?? 'lag,warm,sharing,stop,memory').split(','));
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-bench-'));
+const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Every emulated stack's CLI, so that whatever happens, all are stopped at the end. */
+const stacks = [];
+
+/** An emulated Stigmer stack in its own HOME on free ports; `env` drives both the CLI and the emulator. */
+async function emulated(name, knobs = {}) {
+  const home = path.join(scratch, name);
+  mkdirSync(home, { recursive: true });
+  const [serverPort, temporalPort, workflowRunnerPort] = await getFreePorts(3);
+  const env = {
+    ...process.env,
+    CI: '',
+    ...emulatorEnv({ serverPort, temporalPort, workflowRunnerPort, ...knobs }),
+    HOME: home,
+    STIGMER_E2E_BIN: emulatorBin,
+    STIGMER_SERVER_ADDR: `localhost:${serverPort}`,
+    TEMPORAL_ADDRESS: `localhost:${temporalPort}`,
+  };
+  const profile = () =>
+    stigmer({
+      bin: emulatorBin,
+      home,
+      serverAddress: env.STIGMER_SERVER_ADDR,
+      temporalAddress: env.TEMPORAL_ADDRESS,
+      env: emulatorEnv({ serverPort, temporalPort, workflowRunnerPort, ...knobs }),
+    });
+  const stigmerCli = (...a) => run(process.execPath, [emulatorBin, ...a], { env });
+  stacks.push(stigmerCli);
+  return { home, env, profile, stigmerCli };
+}
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memGiB: round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+function table(title, rows) {
+  console.log(`\n${title}`);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [label, ...cells] of rows)
+    console.log(`  ${label.padEnd(width)}  ${cells.join('  ')}`);
+}
+
+// 1. Readiness lag: from the moment the server really listens to each waiter noticing.
+async function lag() {
+  const [port] = await getFreePorts(1);
+  const listenFile = path.join(scratch, 'listen-at');
+  const listener = path.join(here, 'lib/late-listener.mjs');
+  const spec = {
+    name: 'bench-lag',
+    stateDir: path.join(scratch, 'lag-state'),
+    start: {
+      command: [process.execPath, listener],
+      mode: 'process',
+      env: { PORT: String(port), LISTEN_FILE: listenFile },
+    },
+    components: [{ name: 'web', probe: { tcp: `127.0.0.1:${port}` } }],
+  };
+  const lags = { inProcess: [], cli: [], waitOn: [], playwright: [] };
+  // The listener writes the moment in its 'listening' callback, which a fast waiter can beat.
+  const listenedAt = async () => {
+    for (;;) {
+      try {
+        return Number(readFileSync(listenFile, 'utf8'));
+      } catch {
+        await sleep(1);
+      }
+    }
+  };
+  for (let i = 0; i < RUNS; i++) {
+    const delay = 300 + Math.round(Math.random() * 900); // random phase against every poll schedule
+    const withDelay = {
+      ...spec,
+      start: { ...spec.start, env: { ...spec.start.env, DELAY_MS: String(delay) } },
+    };
+
+    rmSync(listenFile, { force: true });
+    const handle = await ensureServer(defineServer(withDelay));
+    lags.inProcess.push(now() - (await listenedAt()));
+    await handle.release();
+
+    rmSync(listenFile, { force: true });
+    const config = path.join(scratch, 'lag.json');
+    writeFileSync(config, JSON.stringify(withDelay));
+    const exitedAt = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [cli, 'up', '--config', config, '--json'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, CI: '' },
+      });
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.once('exit', () => resolve({ at: now(), lease: JSON.parse(out).leaseId }));
+    });
+    lags.cli.push(exitedAt.at - (await listenedAt()));
+    await releaseServer(defineServer(withDelay), exitedAt.lease);
+
+    for (const [name, wait] of [
+      ['waitOn', () => waitOn({ resources: [`tcp:127.0.0.1:${port}`] })],
+      ['playwright', () => waitPlaywrightStyle(port)],
+    ]) {
+      rmSync(listenFile, { force: true });
+      const server = spawn(process.execPath, [listener], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          LISTEN_FILE: listenFile,
+          DELAY_MS: String(delay),
+        },
+        stdio: 'ignore',
+      });
+      await wait();
+      lags[name].push(now() - (await listenedAt()));
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  }
+  const s = Object.fromEntries(
+    Object.entries(lags).map(([k, v]) => [k, summary(v.map((x) => round(x)))]),
+  );
+  results.sections.lag = {
+    ...s,
+    waitOnOverInProcess: round(s.waitOn.median / s.inProcess.median),
+    waitOnOverCli: round(s.waitOn.median / s.cli.median),
+  };
+  table(`Readiness lag, listen -> noticed (ms; ${RUNS} runs, median [min-max])`, [
+    [
+      'ensureServer (in-process)',
+      `${s.inProcess.median}`,
+      `[${s.inProcess.min}-${s.inProcess.max}]`,
+      'target <= 15',
+    ],
+    ['stigmer-e2e up (CLI exit)', `${s.cli.median}`, `[${s.cli.min}-${s.cli.max}]`, 'target <= 40'],
+    ['wait-on (tcp, defaults)', `${s.waitOn.median}`, `[${s.waitOn.min}-${s.waitOn.max}]`],
+    ['Playwright schedule', `${s.playwright.median}`, `[${s.playwright.min}-${s.playwright.max}]`],
+    ['wait-on / in-process', `${results.sections.lag.waitOnOverInProcess}x`, '', 'target >= 5'],
+    ['wait-on / CLI', `${results.sections.lag.waitOnOverCli}x`],
+  ]);
+}
+
+// 2. Warm path: the stack already runs (started by hand), a run reuses it.
+async function warm() {
+  const stack = await emulated('warm');
+  await stack.stigmerCli('server');
+  try {
+    const cliMs = [];
+    const nodeMs = [];
+    const time = (argv) => {
+      const t = now();
+      const r = spawnSync(process.execPath, argv, { env: stack.env, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}`);
+      return now() - t;
+    };
+    time([cli, 'run', '--', 'true']); // warm the file cache
+    for (let i = 0; i < RUNS; i++) {
+      cliMs.push(time([cli, 'run', '--', 'true']));
+      nodeMs.push(time(['-e', '0']));
+    }
+    const profile = stack.profile();
+    const inProcess = [];
+    for (let i = 0; i < RUNS * 2; i++) {
+      const t = now();
+      const handle = await ensureServer(profile);
+      await handle.release();
+      inProcess.push(now() - t);
+    }
+    const ratios = cliMs.map((c, i) => c / nodeMs[i]);
+    results.sections.warm = {
+      cliRun: summary(cliMs.map((x) => round(x))),
+      nodeE0: summary(nodeMs.map((x) => round(x))),
+      ratioOfMedians: round(median(cliMs) / median(nodeMs), 2),
+      medianOfRatios: round(median(ratios), 2),
+      ensureRelease: summary(inProcess.map((x) => round(x, 2))),
+    };
+    const w = results.sections.warm;
+    table(`Warm path, stack already running (${RUNS} interleaved pairs)`, [
+      ['stigmer-e2e run -- true', `${w.cliRun.median} ms`],
+      ['node -e 0', `${w.nodeE0.median} ms`],
+      [
+        'ratio (median of pair ratios)',
+        `${w.medianOfRatios}x`,
+        `(ratio of medians ${w.ratioOfMedians}x)`,
+        'target <= 2.5',
+      ],
+      [
+        'ensureServer + release, in-process',
+        `${w.ensureRelease.median} ms`,
+        `[${w.ensureRelease.min}-${w.ensureRelease.max}]`,
+        'target <= 5',
+      ],
+    ]);
+  } finally {
+    await stack.stigmerCli('server', 'stop').catch(() => {});
+  }
+}
+
+// 3. Sharing: N runs at once on one stack, against the same N runs each starting its own stack one after another.
+async function sharing() {
+  const rows = [];
+  results.sections.sharing = {};
+  for (const n of args.sharing.split(',').map(Number)) {
+    const stack = await emulated(`sharing-${n}`);
+    const suite = ['run', '--', process.execPath, '-e', 'setTimeout(() => {}, 300)'];
+    const once = () =>
+      new Promise((resolve) =>
+        spawn(process.execPath, [cli, ...suite], { env: stack.env, stdio: 'ignore' }).once(
+          'exit',
+          resolve,
+        ),
+      );
+    let t = now();
+    const codes = await Promise.all(Array.from({ length: n }, once));
+    const shared = now() - t;
+    const starts = readFileSync(
+      path.join(stack.home, '.stigmer/data/logs/stigmer-server.log'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((l) => /listening/i.test(l)).length;
+    t = now();
+    for (let i = 0; i < n; i++) await once();
+    const sequential = now() - t;
+    results.sections.sharing[n] = {
+      sharedMs: round(shared),
+      sequentialMs: round(sequential),
+      ratio: round(sequential / shared, 1),
+      failures: codes.filter((c) => c !== 0).length,
+      startsInSharedRun: starts,
+    };
+    rows.push([
+      `${n} runs`,
+      `shared ${round(shared / 1000)} s`,
+      `one after another ${round(sequential / 1000)} s`,
+      `${round(sequential / shared, 1)}x`,
+      `(${results.sections.sharing[n].failures} failed)`,
+    ]);
+  }
+  table('Sharing one stack vs each run starting its own (wall time)', rows);
+}
+
+// 5. Stop: from release to every port verified free, against the stack's own stop command.
+async function stop() {
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < Math.min(RUNS, 6); i++) {
+    const a = await emulated(`stop-a-${i}`);
+    const handle = await ensureServer(a.profile());
+    let t = now();
+    await handle.release();
+    ours.push(now() - t);
+    const b = await emulated(`stop-b-${i}`);
+    await b.stigmerCli('server');
+    t = now();
+    await b.stigmerCli('server', 'stop');
+    theirs.push(now() - t);
+  }
+  const overhead = median(ours) - median(theirs);
+  results.sections.stop = {
+    release: summary(ours.map((x) => round(x))),
+    stopCommand: summary(theirs.map((x) => round(x))),
+    overheadMs: round(overhead),
+  };
+  table('Stop: release (stop command + ports verified free) vs `stigmer server stop` alone', [
+    ['release()', `${round(median(ours))} ms`],
+    ['stigmer server stop', `${round(median(theirs))} ms`],
+    ['overhead', `${round(overhead)} ms`, 'target <= 50'],
+  ]);
+}
+
+// 6. Memory: peak RSS of the CLI's warm run against node -e 0.
+async function memory() {
+  if (spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status !== 0) {
+    console.log('\nMemory: skipped (/usr/bin/time not found; apt-get install time)');
+    return;
+  }
+  const stack = await emulated('memory');
+  await stack.stigmerCli('server');
+  try {
+    const peak = (argv) =>
+      Number(
+        spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], {
+          env: stack.env,
+          encoding: 'utf8',
+        })
+          .stderr.trim()
+          .split('\n')
+          .at(-1),
+      );
+    const cliKb = [];
+    const nodeKb = [];
+    for (let i = 0; i < 5; i++) {
+      cliKb.push(peak([cli, 'run', '--', 'true']));
+      nodeKb.push(peak(['-e', '0']));
+    }
+    results.sections.memory = {
+      cliRunPeakMiB: round(median(cliKb) / 1024),
+      nodeE0PeakMiB: round(median(nodeKb) / 1024),
+      helperProcesses: 'none: core leaves no process running besides the stack',
+    };
+    table('Memory (peak RSS, median of 5)', [
+      ['stigmer-e2e run -- true', `${results.sections.memory.cliRunPeakMiB} MiB`],
+      ['node -e 0', `${results.sections.memory.nodeE0PeakMiB} MiB`],
+      ['helper processes left running', results.sections.memory.helperProcesses],
+    ]);
+  } finally {
+    await stack.stigmerCli('server', 'stop').catch(() => {});
+  }
+}
+
+const SECTIONS = { lag, warm, sharing, stop, memory };
+console.log(
+  `stigmer-e2e benchmarks: ${results.machine.cpus} x ${results.machine.model}, ${results.machine.memGiB} GiB, Node ${results.machine.node}`,
+);
+try {
+  for (const [name, section] of Object.entries(SECTIONS)) if (only.has(name)) await section();
+} finally {
+  await Promise.all(stacks.map((stigmerCli) => stigmerCli('server', 'stop').catch(() => {})));
+  await sleep(200); // let the last servers we signalled finish writing
+  rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
+}
+mkdirSync(path.join(here, 'results'), { recursive: true });
+const out = path.join(here, 'results', 'latest.json');
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nWrote ${path.relative(process.cwd(), out)}`);
+await sleep(0);
