@@ -1,0 +1,30 @@
+// Bundles src/{pre,main,post}.ts into dist/ (ESM, code splitting: the cache client and the Azure
+// SDK behind it sit in a chunk that only the stages that use a cache load). The output is
+// committed: the runner runs it straight from the repository.
+// Usage: node scripts/build.mjs [outdir]   (default: dist)
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const outdir = path.resolve(root, process.argv[2] ?? 'dist');
+
+await rm(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/pre.ts', 'src/main.ts', 'src/post.ts'],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // Some bundled CommonJS dependencies call require() on Node built-ins.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+});

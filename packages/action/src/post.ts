@@ -1,0 +1,111 @@
+/**
+ * post (always, even when main failed or was skipped): show the logs if something went wrong,
+ * release the action's lease (stopping the stack only if this job owns it, per `stop`), write the
+ * job summary and save the caches that missed. Never fails the job: every problem is a warning.
+ */
+import * as core from '@actions/core';
+import { type ReleaseResult, releaseServer, serverStatus } from '@stigmer/e2e-core';
+import { cacheStore } from './cache/cache-store.js';
+import { saveEntries } from './cache/caches.js';
+import { getInputs, type Inputs } from './context.js';
+import { jobStatus } from './report/job-status.js';
+import { printLogTails } from './report/print-logs.js';
+import { seconds, writeSummary } from './report/summary.js';
+import { readLogTails } from './stack/log-tails.js';
+import { actionsLogger } from './stack/logger.js';
+import { stackProfile } from './stack/profile.js';
+import { attempt, errorMessage, runStage } from './stage.js';
+import * as stateHelper from './state-helper.js';
+
+await runStage('post', async () => {
+  const inputs = readInputs();
+  const leaseId = stateHelper.leaseId();
+  const result = stateHelper.result();
+  const profile = await attempt('Loading the profile', () =>
+    stackProfile(inputs, { bin: stateHelper.bin(), configPath: stateHelper.configPath() }),
+  );
+  const used = profile && (leaseId !== null || result !== null);
+
+  let components = result?.snapshot.components ?? [];
+  if (used) {
+    await attempt('Showing the logs', async () => {
+      const status = await serverStatus(profile);
+      if (components.length === 0) components = status.components;
+      const why = await whyShowLogs(inputs, result, status.components);
+      if (why && inputs.logLines > 0)
+        printLogTails(await readLogTails(profile, inputs.logLines), why);
+    });
+  }
+
+  let post =
+    'nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).';
+  if (profile && leaseId) {
+    const released = await attempt('Releasing the stack', () =>
+      core.group(`Release ${profile.name} (stop: ${inputs.stop})`, () =>
+        releaseServer(profile, leaseId, { stop: inputs.stop, logger: actionsLogger }),
+      ),
+    );
+    post = released
+      ? describeRelease(released, inputs, result)
+      : 'releasing failed (see the warnings).';
+    core.info(`${profile.name}: ${post}`);
+  } else {
+    core.info(post);
+  }
+
+  if (profile && (used || leaseId))
+    await attempt('Writing the job summary', () =>
+      writeSummary({ profile: profile.name, result, components, post }),
+    );
+
+  const misses = stateHelper.cacheMisses();
+  if (inputs.cache && misses.length > 0)
+    await attempt('Saving caches', () =>
+      core.group('Save caches', async () => saveEntries(await cacheStore(), misses)),
+    );
+});
+
+/** Post must run whatever happened: bad inputs were reported by pre or main already. */
+function readInputs(): Inputs {
+  try {
+    return getInputs();
+  } catch (error) {
+    core.warning(`${errorMessage(error)} post goes on with the defaults (stop: if-owned).`);
+    return getInputs(() => '');
+  }
+}
+
+/** Why the logs are worth showing, or null when all went well. */
+async function whyShowLogs(
+  inputs: Inputs,
+  result: stateHelper.MainResult | null,
+  now: ReadonlyArray<{ name: string; required: boolean; ready: boolean }>,
+): Promise<string | null> {
+  if (!result) return 'main did not finish';
+  if (!result.snapshot.available) return 'the stack was unavailable';
+  const down = now.filter((c) => c.required && !c.ready).map((c) => c.name);
+  if (down.length > 0) return `required component(s) down now: ${down.join(', ')}`;
+  const job = await jobStatus(inputs.githubToken);
+  if (job.kind === 'failed') return `the step "${job.step}" failed`;
+  if (job.kind === 'unknown') return `the job's status is unknown: ${job.why}`;
+  return null;
+}
+
+function describeRelease(
+  released: ReleaseResult,
+  inputs: Inputs,
+  result: stateHelper.MainResult | null,
+): string {
+  const { stop } = released;
+  if (stop?.stopped) return `stopped (it was started by this job) in ${seconds(stop.durationMs)}.`;
+  if (stop)
+    return `left running: ${[...stop.steps, ...stop.problems].join('; ') || 'it is no longer the stack this job started'}.`;
+  if (!released.released)
+    return 'the lease was already gone (released when the start failed, or expired); nothing to stop.';
+  if (released.remaining > 0)
+    return `left running: ${released.remaining} other lease(s) still use it.`;
+  if (inputs.stop === 'never') return 'left running (stop: never).';
+  if (result && !result.snapshot.owned)
+    return `left running: it was not started by this job (${result.snapshot.outcome}; stop: ${inputs.stop}).`;
+  return `left running: not started by this job (stop: ${inputs.stop}).`;
+}

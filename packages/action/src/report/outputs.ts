@@ -1,0 +1,27 @@
+/** The step's outputs, and the profile's env for later steps (tests then reuse the stack). */
+import * as core from '@actions/core';
+import type { HandleSnapshot } from '@stigmer/e2e-core';
+
+/** The handle as the `status` output: everything but the log lines. */
+export function statusJson(snapshot: Omit<HandleSnapshot, 'logTails'> & { logTails?: unknown }) {
+  const { logTails: _omitted, ...rest } = snapshot;
+  return rest;
+}
+
+export function setOutputs(snapshot: HandleSnapshot): void {
+  core.setOutput('available', String(snapshot.available));
+  core.setOutput('owned', String(snapshot.owned));
+  core.setOutput('lease-id', snapshot.leaseId ?? '');
+  core.setOutput('server-address', snapshot.env.STIGMER_SERVER_ADDR ?? '');
+  core.setOutput('temporal-address', snapshot.env.TEMPORAL_ADDRESS ?? '');
+  core.setOutput('status', JSON.stringify(statusJson(snapshot)));
+}
+
+/**
+ * STIGMER_SERVER_ADDR, TEMPORAL_ADDRESS, ... for every later step. A test run in a later step
+ * (the Vitest adapter, `stigmer-e2e run`) finds the stack under the action's lease: it joins or
+ * reuses it and never owns it.
+ */
+export function exportEnv(snapshot: HandleSnapshot): void {
+  for (const [name, value] of Object.entries(snapshot.env)) core.exportVariable(name, value);
+}

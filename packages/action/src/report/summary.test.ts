@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { MainResult } from '../state-helper.js';
+import { summaryMarkdown } from './summary.js';
+
+const component = {
+  name: 'temporal',
+  required: true,
+  ready: true,
+  address: 'localhost:7233',
+  detail: 'SERVING <ok> | yes',
+  foreign: false,
+};
+const result = (overrides: Partial<MainResult['snapshot']>): MainResult => ({
+  timeToReadyMs: 12_345,
+  snapshot: {
+    profile: 'stigmer',
+    available: true,
+    pending: false,
+    owned: true,
+    reused: false,
+    outcome: 'started',
+    reason: null,
+    leaseId: 'l',
+    components: [component],
+    env: {},
+    elapsedMs: 1,
+    stateDir: null,
+    ...overrides,
+  },
+});
+
+describe('summaryMarkdown', () => {
+  it.each([
+    [result({}), '**Started by this job** (owned), ready 12.3 s after the action began.'],
+    [
+      result({ outcome: 'reused', owned: false }),
+      '**Reused** a stack that was already running (not owned)',
+    ],
+    [
+      result({ outcome: 'joined', owned: false }),
+      '**Joined** a stack another run started (not owned)',
+    ],
+    [
+      result({ available: false, outcome: 'unavailable', reason: 'temporal <down>' }),
+      '**Unavailable:** temporal &lt;down&gt;',
+    ],
+    [null, 'main did not finish'],
+  ])('headline %#', (r, text) => {
+    const md = summaryMarkdown({
+      profile: 'stigmer',
+      result: r,
+      components: [component],
+      post: 'stopped.',
+    });
+    expect(md).toContain(text);
+  });
+
+  it('a row per component, cells escaped', () => {
+    const md = summaryMarkdown({
+      profile: 'stigmer',
+      result: null,
+      components: [component],
+      post: 'x',
+    });
+    expect(md).toContain('| temporal | yes | ✅ | localhost:7233 | SERVING &lt;ok&gt; \\| yes |');
+  });
+});

@@ -1,0 +1,69 @@
+/** The job summary: the components, owned or reused, time to ready, and what post did. */
+import * as core from '@actions/core';
+import type { ComponentStatus } from '@stigmer/e2e-core';
+import type { MainResult } from '../state-helper.js';
+
+export interface SummaryInput {
+  readonly profile: string;
+  /** What main found; null when main did not get that far. */
+  readonly result: MainResult | null;
+  /** Components as main saw them, else as post probed them. */
+  readonly components: readonly ComponentStatus[];
+  /** One line on what post did with the stack. */
+  readonly post: string;
+}
+
+export function summaryMarkdown(input: SummaryInput): string {
+  const lines = [`### ${escapeCell(input.profile)} server`, '', headline(input.result), ''];
+  if (input.components.length > 0) {
+    lines.push('| component | required | ready | address | detail |', '|---|---|---|---|---|');
+    for (const c of input.components)
+      lines.push(
+        `| ${escapeCell(c.name)} | ${c.required ? 'yes' : 'no'} | ${c.ready ? '✅' : '❌'} | ${escapeCell(c.address ?? '')} | ${escapeCell(c.detail)} |`,
+      );
+    lines.push('');
+  }
+  lines.push(`**After the job:** ${escapeCell(input.post)}`, '');
+  return lines.join('\n');
+}
+
+export async function writeSummary(input: SummaryInput): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(summaryMarkdown(input), true).write();
+}
+
+function headline(result: MainResult | null): string {
+  if (!result)
+    return '**Not ready:** the action did not get to wait for the stack (main did not finish).';
+  const s = result.snapshot;
+  if (!s.available) return `**Unavailable:** ${escapeCell(s.reason ?? 'unknown reason')}`;
+  const ready =
+    result.timeToReadyMs === null
+      ? ''
+      : `, ready ${seconds(result.timeToReadyMs)} after the action began`;
+  switch (s.outcome) {
+    case 'started':
+      return `**Started by this job** (owned)${ready}.`;
+    case 'adopted':
+      return `**Adopted** from a run that died while owning it (owned)${ready}.`;
+    case 'joined':
+      return `**Joined** a stack another run started (not owned)${ready}.`;
+    case 'reused':
+      return `**Reused** a stack that was already running (not owned)${ready}.`;
+    default:
+      return `**External** stack, only probed (not owned)${ready}.`;
+  }
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function escapeCell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,45 @@
+/**
+ * What comes before the start, in pre (or in main when pre did not run): install the CLI and
+ * restore caches. Each result is saved in state as soon as it exists.
+ */
+import * as core from '@actions/core';
+import { type CacheEntry, modelEntry, toolsEntry } from './cache/cache-entries.js';
+import { cacheStore } from './cache/cache-store.js';
+import { restoreEntries } from './cache/caches.js';
+import type { Inputs } from './context.js';
+import { installStigmer } from './install/install.js';
+import { currentPlatform } from './install/platform.js';
+import * as stateHelper from './state-helper.js';
+
+export async function setUp(inputs: Inputs): Promise<void> {
+  const store = inputs.cache ? await cacheStore() : null;
+  const misses: CacheEntry[] = [];
+  const tag = inputs.install
+    ? await core.group('Install stigmer', async () => {
+        const installed = await installStigmer({
+          version: inputs.version,
+          downloadUrl: inputs.downloadUrl,
+          githubToken: inputs.githubToken,
+          platform: currentPlatform(),
+          store,
+        });
+        stateHelper.setBin(installed.bin);
+        stateHelper.setVersion(installed.tag);
+        misses.push(...installed.cacheMisses);
+        stateHelper.setCacheMisses(misses);
+        return installed.tag;
+      })
+    : null;
+  if (!inputs.install)
+    core.info('install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).');
+  if (!store) return;
+  await core.group('Restore caches', async () => {
+    const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...modelEntry()];
+    if (!tag)
+      core.info('~/.stigmer/bin is not cached with install: false (no CLI version for the key).');
+    if (modelEntry().length === 0)
+      core.info('No Ollama model to cache (set STIGMER_LLM_MODEL to cache the model Ollama uses).');
+    misses.push(...(await restoreEntries(store, entries)));
+    stateHelper.setCacheMisses(misses);
+  });
+}

@@ -1,0 +1,30 @@
+/** main: continue with the action's lease and wait until every required component is ready. */
+import * as core from '@actions/core';
+import { ensureServer, type Profile, type ServerHandle } from '@stigmer/e2e-core';
+import type { Inputs } from '../context.js';
+import { seconds } from '../report/summary.js';
+import { actionsLogger } from './logger.js';
+
+export async function awaitReady(
+  profile: Profile,
+  leaseId: string,
+  inputs: Pick<Inputs, 'timeoutMs' | 'logLines'>,
+): Promise<ServerHandle> {
+  const seen = new Map<string, boolean>();
+  return ensureServer(profile, {
+    resume: leaseId,
+    onUnavailable: 'skip', // the policy is applied by main, after the outputs are set
+    logger: actionsLogger,
+    logLines: inputs.logLines,
+    ...(inputs.timeoutMs ? { timeoutMs: inputs.timeoutMs } : {}),
+    onProgress: (components, elapsedMs) => {
+      for (const c of components) {
+        if (seen.get(c.name) === c.ready) continue;
+        seen.set(c.name, c.ready);
+        core.info(
+          `${seconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? 'ready' : 'not ready'}${c.required ? '' : ' (optional)'} - ${c.detail}`,
+        );
+      }
+    },
+  });
+}

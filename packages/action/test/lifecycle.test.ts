@@ -1,0 +1,290 @@
+/**
+ * The bundle run as the runner runs it (three node processes, file commands, STATE_*), against
+ * the emulated `stigmer` already on PATH (`install: false`). Caching is off here; see
+ * install.test.ts for caches.
+ *
+ * Skipped on Windows: the emulated `stigmer` is a Node script behind a `#!/bin/sh` launcher, and
+ * core starts the CLI directly (as it would the real stigmer.exe), which Windows cannot do with
+ * a script. The install tests and the unit tests run there.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ensureServer, stigmer } from '@stigmer/e2e-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionStep, Job } from './helpers/action-runner.js';
+import { expectOk, type Fixture, fixture, printed } from './helpers/fixture.js';
+import { type ReleaseServer, startReleaseServer } from './helpers/release-server.js';
+
+const UUID = /^[0-9a-f-]{36}$/;
+const NO_INSTALL = { install: 'false', cache: 'false' };
+let api: ReleaseServer;
+let f: Fixture | undefined;
+
+beforeAll(async () => {
+  const { mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  api = await startReleaseServer(await mkdtemp(path.join(os.tmpdir(), 'e2e-action-api-')));
+});
+afterAll(() => api.close());
+afterEach(async () => {
+  api.jobSteps = [];
+  await f?.dispose();
+  f = undefined;
+});
+
+/** A later step of the job running tests the way the Vitest adapter does: a process lease. */
+async function testStep(fx: Fixture, env: Record<string, string>) {
+  return ensureServer(
+    stigmer({
+      bin: path.join(fx.stack.binDir, 'stigmer'),
+      home: fx.job.home,
+      serverAddress: env.STIGMER_SERVER_ADDR!,
+      temporalAddress: env.TEMPORAL_ADDRESS!,
+    }),
+    { onUnavailable: 'fail' },
+  );
+}
+
+describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer)', () => {
+  it('pre starts in the background; main waits, sets outputs and env; post stops what it owns', async () => {
+    f = await fixture({ startDelayMs: 1_500 }, { apiUrl: api.url });
+    const step = f.job.step(NO_INSTALL);
+
+    const pre = expectOk(await step.run('pre'));
+    expect(pre.state['lease-id']).toMatch(UUID);
+    expect(pre.closeMs).toBeLessThan(5_000);
+    expect(await f.stack.accepting()).toBe(false); // still booting: pre did not wait
+
+    const main = expectOk(await step.run('main'));
+    const address = `localhost:${f.stack.ports.server}`;
+    expect(main.outputs).toMatchObject({
+      available: 'true',
+      owned: 'true',
+      'lease-id': pre.state['lease-id'],
+      'server-address': address,
+      'temporal-address': `localhost:${f.stack.ports.temporal}`,
+    });
+    const status = JSON.parse(main.outputs.status!);
+    expect(status).toMatchObject({ outcome: 'started', available: true, pending: false });
+    expect(status.components.map((c: { name: string }) => c.name)).toEqual([
+      'stigmer-server',
+      'temporal',
+      'workflow-runner',
+      'agent-runner',
+    ]);
+    expect(main.env).toMatchObject({
+      STIGMER_SERVER_ADDR: address,
+      TEMPORAL_ADDRESS: `localhost:${f.stack.ports.temporal}`,
+    });
+
+    // Tests in a later step reuse the stack through the exported env and never own it.
+    const tests = await testStep(f, f.job.env);
+    expect(tests).toMatchObject({ available: true, owned: false, outcome: 'joined' });
+    expect((await tests.release()).stop).toBeNull();
+    expect(await f.stack.accepting()).toBe(true);
+
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(await f.stack.accepting()).toBe(false);
+    expect(post.stdout).not.toMatch(/::group::.* log \(last/); // the job went well: no logs
+    expect(post.summary).toContain('**Started by this job** (owned), ready');
+    expect(post.summary).toMatch(/\| temporal \| yes \| ✅ \|/);
+    expect(post.summary).toContain('**After the job:** stopped');
+    for (const r of step.results) expect(r.stdout).not.toContain('::warning::');
+  });
+
+  it('a stack that was already running is reused and left running', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    await f.stack.startByHand();
+    const step = f.job.step(NO_INSTALL);
+    expectOk(await step.run('pre'));
+    const main = expectOk(await step.run('main'));
+    expect(main.outputs).toMatchObject({ available: 'true', owned: 'false' });
+    expect(JSON.parse(main.outputs.status!).outcome).toBe('reused');
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('left running: it was not started by this job (reused');
+    expect(await f.stack.accepting()).toBe(true);
+    expect(post.summary).toContain('**Reused** a stack that was already running (not owned)');
+  });
+
+  it('used twice in one job: each post stops only what its own use owns', async () => {
+    f = await fixture({ startDelayMs: 500 }, { apiUrl: api.url });
+    const first = f.job.step(NO_INSTALL);
+    const second = f.job.step(NO_INSTALL);
+    // The runner runs every pre at set-up, mains in order, posts in reverse order.
+    expectOk(await first.run('pre'));
+    expectOk(await second.run('pre'));
+    expect(first.state['lease-id']).not.toBe(second.state['lease-id']);
+    const main1 = expectOk(await first.run('main'));
+    const main2 = expectOk(await second.run('main'));
+    expect(main1.outputs).toMatchObject({ available: 'true', owned: 'true' });
+    expect(main2.outputs).toMatchObject({ available: 'true', owned: 'false' });
+    expect(JSON.parse(main2.outputs.status!).outcome).toBe('joined');
+
+    const post2 = expectOk(await second.run('post'));
+    expect(printed(post2)).toContain('left running');
+    expect(await f.stack.accepting()).toBe(true);
+    const post1 = expectOk(await first.run('post'));
+    expect(printed(post1)).toContain('stopped (it was started by this job)');
+    expect(await f.stack.accepting()).toBe(false);
+  });
+
+  it('a local action (`uses: ./`, no pre): main installs nothing, starts, waits; post stops', async () => {
+    f = await fixture({ startDelayMs: 300 }, { apiUrl: api.url });
+    const step = f.job.step(NO_INSTALL);
+    const main = expectOk(await step.run('main'));
+    expect(printed(main)).toContain('pre did not run');
+    expect(main.outputs).toMatchObject({ available: 'true', owned: 'true' });
+    expect(main.state['lease-id']).toMatch(UUID);
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('stopped');
+    expect(await f.stack.accepting()).toBe(false);
+  });
+
+  it('main skipped (job cancelled or an earlier step failed): post still releases and stops', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    const step = f.job.step(NO_INSTALL);
+    expectOk(await step.run('pre'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('Log tails of each component (main did not finish)');
+    expect(post.stdout).toContain('::group::stigmer-server log');
+    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(post.summary).toContain('main did not finish');
+    // The stack may have been mid-boot: nothing of it survives.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await f.stack.accepting()).toBe(false);
+  });
+
+  it('post with no state at all (pre failed before doing anything) ends quietly', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    const post = expectOk(await f.job.step(NO_INSTALL).run('post'));
+    expect(printed(post)).toContain('nothing to release');
+    expect(post.stdout).not.toContain('::warning::');
+    expect(post.stdout).not.toContain('::error::');
+  });
+
+  it('stop: never leaves an owned stack running', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    const step = f.job.step({ ...NO_INSTALL, stop: 'never' });
+    expectOk(await step.run('pre'));
+    expectOk(await step.run('main'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('left running (stop: never)');
+    expect(await f.stack.accepting()).toBe(true);
+  });
+
+  it('when a step of the job failed, post prints each component log tail in a collapsed group', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    api.jobSteps = [
+      { name: 'Set up job', conclusion: 'success' },
+      { name: 'Run tests', conclusion: 'failure' },
+    ];
+    const step = f.job.step({ ...NO_INSTALL, 'log-lines': '5' });
+    expectOk(await step.run('pre'));
+    expectOk(await step.run('main'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('Log tails of each component (the step "Run tests" failed)');
+    for (const component of ['stigmer-server', 'temporal', 'workflow-runner', 'agent-runner'])
+      expect(post.stdout).toMatch(new RegExp(`::group::${component} log \\(last \\d+ lines\\)`));
+    expect(post.stdout).toContain('stigmer-server ready');
+    expect(post.stdout).toContain('::endgroup::');
+    expect(printed(post)).toContain('stopped');
+  });
+
+  it('the job status cannot be read (no `actions: read`): post shows the logs anyway', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    api.jobSteps = null;
+    const step = f.job.step(NO_INSTALL);
+    expectOk(await step.run('pre'));
+    expectOk(await step.run('main'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain("the job's status is unknown");
+    expect(post.stdout).toContain('::group::stigmer-server log');
+  });
+
+  it('secrets in the environment are masked and never printed or written', async () => {
+    const anthropic = 'sk-ant-fake-0123456789abcdefSECRET';
+    const openai = 'sk-openai-fake-9876543210SECRET';
+    f = await fixture(
+      {},
+      { apiUrl: api.url, env: { ANTHROPIC_API_KEY: anthropic, OPENAI_API_KEY: openai } },
+    );
+    api.jobSteps = [{ name: 'Run tests', conclusion: 'failure' }]; // so post shows the logs
+    const step = f.job.step(NO_INSTALL);
+    for (const stage of ['pre', 'main', 'post'] as const) expectOk(await step.run(stage));
+    const all = step.results.flatMap((r) => [r.stdout, r.stderr, r.files]).join('\n');
+    // The runner reads `::add-mask::` and never shows it; every other line must be clean.
+    const shown = all
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    expect(shown).not.toContain(anthropic);
+    expect(shown).not.toContain(openai);
+    for (const r of step.results) {
+      expect(r.stdout).toContain(`::add-mask::${anthropic}`);
+      expect(r.stdout).toContain(`::add-mask::${openai}`);
+    }
+    // The logs were shown, with the secrets still hidden (the emulator logs only "is set").
+    expect(step.results[2]!.stdout).toContain('::group::stigmer-server log');
+    expect(step.results[2]!.stdout).toContain('ANTHROPIC_API_KEY is set');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')(
+  'config: a custom profile from the repository',
+  () => {
+    it('pre does not start it (no checkout yet); main starts it; post stops it', async () => {
+      f = await fixture({}, { apiUrl: api.url });
+      const job: Job = f.job;
+      const { getFreePorts } = await import('@stigmer/e2e-emulator');
+      const [port] = await getFreePorts(1);
+      await mkdir(path.join(job.workspace, 'e2e'), { recursive: true });
+      const server = path.join(job.workspace, 'e2e', 'web.mjs');
+      await writeFile(
+        server,
+        `import http from 'node:http';
+const server = http.createServer((_, res) => res.end('ok'));
+setTimeout(() => server.listen(${port}, '127.0.0.1', () => console.log('web listening')), 300);
+process.on('SIGTERM', () => { console.log('web stopping'); server.close(() => process.exit(0)); });`,
+      );
+      await writeFile(
+        path.join(job.workspace, 'e2e', 'web.json'),
+        JSON.stringify({
+          name: 'web',
+          stateDir: path.join(job.home, '.web-e2e'),
+          start: { command: [process.execPath, server], mode: 'process' },
+          components: [{ name: 'web', probe: { http: `http://127.0.0.1:${port}/` } }],
+          env: { WEB_URL: `http://127.0.0.1:${port}/` },
+          readyTimeoutMs: 15_000,
+        }),
+      );
+      const step: ActionStep = job.step({ ...NO_INSTALL, config: 'e2e/web.json' });
+      const pre = expectOk(await step.run('pre'));
+      expect(printed(pre)).toContain('the stack starts in main');
+      expect(pre.state['lease-id']).toBeUndefined();
+      const main = expectOk(await step.run('main'));
+      expect(main.outputs).toMatchObject({
+        available: 'true',
+        owned: 'true',
+        'server-address': '',
+      });
+      expect(main.env).toEqual({ WEB_URL: `http://127.0.0.1:${port}/` });
+      const post = expectOk(await step.run('post'));
+      expect(printed(post)).toContain('web: stopped');
+      expect(post.summary).toContain('### web server');
+    });
+
+    it('a config file that is not there: main fails saying to check out first; post copes', async () => {
+      f = await fixture({}, { apiUrl: api.url });
+      const step = f.job.step({ ...NO_INSTALL, config: 'e2e/missing.json' });
+      expectOk(await step.run('pre'));
+      const main = await step.run('main');
+      expect(main.code).toBe(1);
+      expect(main.stdout).toMatch(
+        /::error::`config`: .*missing\.json does not exist.*actions\/checkout/,
+      );
+      const post = expectOk(await step.run('post'));
+      expect(post.stdout).not.toContain('::error::');
+    });
+  },
+);

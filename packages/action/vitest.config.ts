@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The runner-faithful tests start real stacks (three node processes each): give them room,
+    // and keep at most two files at once on a 2-core machine.
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+  },
+});
