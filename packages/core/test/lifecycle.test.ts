@@ -166,6 +166,9 @@ describe('process-mode stack: the behaviour matrix', () => {
     expect(handle.reason).toMatch(
       /answers, but there is no pid file .*another program holds it, not web/,
     );
+    expect(handle.reason).toContain(
+      `Port ${stack.port} is held by pid ${outside.pid} (${process.execPath}`,
+    );
     expect(await isRunning(outside.pid!)).toBe(true);
   });
 

@@ -5,6 +5,7 @@
  */
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
 import { isSameProcess } from '../process/identity.js';
+import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { newLease, partitionLeases } from '../state/leases.js';
 import type { Lease, Ownership, State } from '../state/state.js';
@@ -69,7 +70,10 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
   const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
   switch (decision.kind) {
     case 'unavailable':
-      return done({ kind: 'unavailable', reason: decision.reason }, null);
+      return done(
+        { kind: 'unavailable', reason: `${decision.reason}${await whoHolds(statuses)}` },
+        null,
+      );
     case 'reuse':
     case 'settle':
       return done(
@@ -133,4 +137,19 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
       });
     }
   }
+}
+
+/** " Port 7234 is held by pid 4242 (python -m http.server 7234)." for ports held by another program. */
+async function whoHolds(statuses: readonly ComponentStatus[]): Promise<string> {
+  const ports = statuses
+    .filter((s) => s.foreign && s.address)
+    .map((s) => Number(s.address!.slice(s.address!.lastIndexOf(':') + 1)));
+  const owners = await Promise.all(
+    ports.map(async (port) => [port, await portOwner(port)] as const),
+  );
+  return owners
+    .map(([port, owner]) =>
+      owner ? ` Port ${port} is held by pid ${owner.pid} (${owner.command}).` : '',
+    )
+    .join('');
 }

@@ -8,6 +8,7 @@
  * lock that a third has just taken.
  */
 import { randomUUID } from 'node:crypto';
+import { type FSWatcher, watch } from 'node:fs';
 import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
@@ -29,6 +30,8 @@ const LOCK_FILE = 'lock';
 /** An unreadable lock file younger than this may be mid-write by a filesystem without link(). */
 const GARBAGE_GRACE_MS = 2_000;
 const WAIT_NOTICE_MS = 500;
+/** Fallback polling while the lock is busy (events usually wake us first). */
+const MAX_POLL_MS = 100;
 
 export class LockTimeoutError extends Error {
   override readonly name = 'LockTimeoutError';
@@ -59,8 +62,10 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
   const deadline = started + (options.timeoutMs ?? 300_000);
   let noticed = false;
   let pause = 1;
+  let changes: LockChanges | undefined;
   try {
     for (;;) {
+      const seen = changes?.count ?? 0;
       if (await place(staged, lockPath, content)) {
         return async () => {
           // Remove only our own lock: never one a breaker wrongly handed to someone else.
@@ -86,12 +91,60 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
             '. Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.',
         );
       }
-      await sleep(pause, options.signal);
-      pause = Math.min(pause * 2, 20);
+      // Wake as soon as the lock file changes (a release), polling only as a fallback: a holder
+      // that dies releases nothing, and some filesystems send no events.
+      changes ??= watchLock(dir);
+      await changes.after(seen, pause, options.signal);
+      pause = Math.min(pause * 2, MAX_POLL_MS);
     }
   } finally {
+    changes?.close();
     await unlink(staged).catch(() => {});
   }
+}
+
+interface LockChanges {
+  /** How many changes to the lock file were seen so far. */
+  readonly count: number;
+  /** Resolves once `count` exceeds `seen`, or after `ms`. */
+  after(seen: number, ms: number, signal?: AbortSignal): Promise<void>;
+  close(): void;
+}
+
+function watchLock(dir: string): LockChanges {
+  let count = 0;
+  let wake: (() => void) | undefined;
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dir, (_, file) => {
+      if (file && file !== LOCK_FILE) return;
+      count++;
+      wake?.();
+    });
+    watcher.on('error', () => {});
+  } catch {
+    // no events here: polling alone
+  }
+  return {
+    get count() {
+      return count;
+    },
+    async after(seen, ms, signal) {
+      if (count > seen) return;
+      const timer = new AbortController();
+      const changed = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      await Promise.race([
+        changed,
+        sleep(ms, signal ? AbortSignal.any([signal, timer.signal]) : timer.signal).catch(() => {}),
+      ]);
+      timer.abort();
+      wake = undefined;
+      signal?.throwIfAborted();
+    },
+    close: () => watcher?.close(),
+  };
 }
 
 /** Puts the staged lock in place; false when a lock already exists. */
