@@ -7,7 +7,8 @@
  * core starts the CLI directly (as it would the real stigmer.exe), which Windows cannot do with
  * a script. The install tests and the unit tests run there.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureServer, stigmer } from '@stigmer/e2e-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,14 +19,17 @@ import { type ReleaseServer, startReleaseServer } from './helpers/release-server
 const UUID = /^[0-9a-f-]{36}$/;
 const NO_INSTALL = { install: 'false', cache: 'false' };
 let api: ReleaseServer;
+let apiDir: string;
 let f: Fixture | undefined;
 
 beforeAll(async () => {
-  const { mkdtemp } = await import('node:fs/promises');
-  const os = await import('node:os');
-  api = await startReleaseServer(await mkdtemp(path.join(os.tmpdir(), 'e2e-action-api-')));
+  apiDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-api-'));
+  api = await startReleaseServer(apiDir);
 });
-afterAll(() => api.close());
+afterAll(async () => {
+  await api.close();
+  await rm(apiDir, { recursive: true, force: true });
+});
 afterEach(async () => {
   api.jobSteps = [];
   await f?.dispose();
