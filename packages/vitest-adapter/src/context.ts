@@ -1,0 +1,49 @@
+/**
+ * What tests receive from `inject('stigmer')`: the handle as plain data, trimmed to what a test
+ * needs. The key is `stigmer` for every profile (one stack per project), so test helpers and
+ * suites do not depend on which profile the config chose.
+ */
+import type { ComponentStatus, HandleSnapshot, OnUnavailable, Outcome } from '@stigmer/e2e-core';
+
+export const INJECT_KEY = 'stigmer';
+
+/** The value of `inject('stigmer')`. */
+export interface StigmerContext {
+  /** The profile's name: `stigmer`, or a custom profile's `name`. */
+  readonly profile: string;
+  /** Every required component is ready; when false, `reason` says why. */
+  readonly available: boolean;
+  /** This run started (or adopted) the stack: it is stopped after the run unless others use it. */
+  readonly owned: boolean;
+  /** The stack was running before this run (started by someone else, or by another run). */
+  readonly reused: boolean;
+  readonly outcome: Outcome;
+  /** Why the stack is unavailable (null when available). */
+  readonly reason: string | null;
+  /** What tests need to reach the stack, e.g. STIGMER_SERVER_ADDR and TEMPORAL_ADDRESS. */
+  readonly env: Readonly<Record<string, string>>;
+  readonly components: readonly ComponentStatus[];
+  /** What an unavailable stack means for this run; `describeStigmer` skips or fails by it. */
+  readonly onUnavailable: OnUnavailable;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Provided by `stigmerServer()` or `@stigmer/e2e-vitest/global-setup`. */
+    stigmer: StigmerContext;
+  }
+}
+
+export function toContext(snapshot: HandleSnapshot, onUnavailable: OnUnavailable): StigmerContext {
+  return {
+    profile: snapshot.profile,
+    available: snapshot.available,
+    owned: snapshot.owned,
+    reused: snapshot.reused,
+    outcome: snapshot.outcome,
+    reason: snapshot.reason,
+    env: { ...snapshot.env },
+    components: snapshot.components.map((c) => ({ ...c })),
+    onUnavailable,
+  };
+}

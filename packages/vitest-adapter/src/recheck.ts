@@ -1,0 +1,65 @@
+/**
+ * Watch mode: before a rerun, is the stack still what the tests were given? Only a change
+ * (up to down, down to up) costs more than a probe.
+ */
+import {
+  type ComponentStatus,
+  describeUnavailable,
+  type HandleSnapshot,
+  type Logger,
+  type Profile,
+  type ServerHandle,
+  type ServerSpec,
+  serverStatus,
+} from '@stigmer/e2e-core';
+
+/** A probe that failed once is asked again after this long, so a blip does not restart a stack. */
+export const CONFIRM_DOWN_MS = 300;
+
+/**
+ * Returns null when nothing changed. Otherwise releases the old lease (which stops what is left
+ * of a stack this run owns, if no other run uses it) and ensures again: a stack this run owns
+ * that died is started again. May throw what `ensure` throws (the `fail` policy).
+ */
+export async function recheck(
+  handle: ServerHandle | null,
+  profile: Profile | ServerSpec,
+  ensure: () => Promise<ServerHandle>,
+  logger: Logger,
+): Promise<ServerHandle | null> {
+  const wasAvailable = handle?.available ?? false;
+  let status = await serverStatus(profile);
+  if (wasAvailable && !status.available) {
+    await new Promise((resolve) => setTimeout(resolve, CONFIRM_DOWN_MS));
+    status = await serverStatus(profile);
+  }
+  if (status.available === wasAvailable) return null;
+  if (wasAvailable)
+    logger.warn(
+      `${status.profile} is no longer ready: ${notReady(status.components)}. ${handle?.owned ? 'This run started it: starting it again.' : 'Ensuring it again.'}`,
+    );
+  else logger.info(`${status.profile} is up now: using it for this rerun.`);
+  await handle?.release();
+  const next = await ensure();
+  logger.info(describeChange(handle, next));
+  return next;
+}
+
+/** One line for a change of stack between runs, or the full story when it is unavailable. */
+export function describeChange(before: HandleSnapshot | null, after: HandleSnapshot): string {
+  if (!after.available) return describeUnavailable(after);
+  const how: Record<HandleSnapshot['outcome'], string> = {
+    started: 'started by this run',
+    adopted: 'adopted by this run (its starter had ended)',
+    joined: 'shared with the run that started it',
+    reused: 'already running; reused and left running',
+    external: 'external; only probed',
+    unavailable: 'unavailable',
+  };
+  return `${after.profile} is ${before ? 'available again' : 'available'}: ${how[after.outcome]}.`;
+}
+
+function notReady(components: readonly ComponentStatus[]): string {
+  const down = components.filter((c) => c.required && !c.ready);
+  return down.map((c) => `${c.name} (${c.detail})`).join(', ') || 'not every component is ready';
+}

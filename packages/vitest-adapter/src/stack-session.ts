@@ -1,0 +1,136 @@
+/**
+ * One stack for one test run: ensure it at setup, hand it to tests, check it again before each
+ * watch-mode rerun, release it at teardown. Every decision (start, reuse, adopt, stop) is
+ * core's; this file only wires core to Vitest's globalSetup life cycle.
+ */
+import {
+  ensureServer,
+  type Logger,
+  type OnUnavailable,
+  type Profile,
+  resolvePolicy,
+  type ServerHandle,
+  type ServerSpec,
+  ServerUnavailableError,
+} from '@stigmer/e2e-core';
+import { INJECT_KEY, type StigmerContext, toContext } from './context.js';
+import { StackUnavailableError } from './errors.js';
+import type { StigmerServerOptions } from './options.js';
+import type { SetupProject } from './project.js';
+import { describeChange, recheck } from './recheck.js';
+
+export class StackSession {
+  /** null after a rerun found the stack gone and could not get it back under `fail`. */
+  private handle: ServerHandle | null = null;
+  /** What the tests were last given. */
+  private current: StigmerContext | null = null;
+  private readonly projects = new Set<SetupProject>();
+  /** Rechecks run one after another; teardown waits for the one in flight. */
+  private checking: Promise<void> = Promise.resolve();
+  private closed = false;
+  private readonly policy: OnUnavailable;
+
+  constructor(
+    private readonly profile: Profile | ServerSpec,
+    private readonly options: StigmerServerOptions,
+    private readonly logger: Logger,
+  ) {
+    this.policy = resolvePolicy(options.onUnavailable);
+  }
+
+  /** Ensures the stack. Under the `fail` policy an unavailable stack throws: setup fails with the reason and the log tails. */
+  async open(): Promise<void> {
+    const handle = await this.ensure().catch((error: unknown) => {
+      throw error instanceof ServerUnavailableError
+        ? new StackUnavailableError(error.message)
+        : error;
+    });
+    this.use(handle);
+    if (!handle.available)
+      this.logger.warn(
+        `${describeChange(null, handle)}\nSuites wrapped in describeStigmer() are skipped (onUnavailable: 'skip').`,
+      );
+  }
+
+  /** Provides the stack to a project's tests and keeps it current across reruns. */
+  attach(project: SetupProject): void {
+    this.projects.add(project);
+    if (this.current) project.provide(INJECT_KEY, this.current);
+    // Vitest keeps one list of rerun callbacks for the whole run: register once.
+    if (this.projects.size === 1) project.onTestsRerun(() => this.rerun());
+  }
+
+  /** Drops a project; the lease is released when the last one goes. */
+  async detach(project: SetupProject): Promise<void> {
+    if (!this.projects.delete(project) || this.projects.size > 0) return;
+    this.closed = true;
+    await this.checking;
+    await this.release();
+  }
+
+  /** Releases the lease: the stack stops only if this run owns it and no other lease lives. */
+  async release(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    if (!handle) return;
+    const result = await handle.release();
+    if (result.stop)
+      this.logger.info(
+        `${handle.profile} stopped (started by this run; no other run uses it)${result.stop.problems.length > 0 ? ', with problems (see above)' : ''}.`,
+      );
+    else if (handle.owned && result.remaining > 0)
+      this.logger.info(
+        `${handle.profile} left running for ${result.remaining} other run(s); the last one out stops it.`,
+      );
+  }
+
+  /**
+   * Before a rerun. Never rejects: a rejection here would make Vitest exit at once, without
+   * its teardown, and leave a stack this run owns to the next run.
+   */
+  private rerun(): Promise<void> {
+    this.checking = this.checking.then(async () => {
+      if (this.closed) return;
+      try {
+        const next = await recheck(this.handle, this.profile, () => this.ensure(), this.logger);
+        if (next) this.use(next);
+      } catch (error) {
+        this.handle = null;
+        const snapshot = error instanceof ServerUnavailableError ? error.snapshot : null;
+        const reason = snapshot?.reason ?? (error as Error).message;
+        const effect = this.policy === 'fail' ? 'fail until it is back' : 'are skipped';
+        this.logger.warn(
+          `${(error as Error).message}\nSuites wrapped in describeStigmer() ${effect} (onUnavailable: '${this.policy}').`,
+        );
+        this.provide({
+          ...(snapshot ? toContext(snapshot, this.policy) : this.current!),
+          available: false,
+          owned: false,
+          reason,
+        });
+      }
+    });
+    return this.checking;
+  }
+
+  private use(handle: ServerHandle): void {
+    this.handle = handle;
+    this.provide(toContext(handle.snapshot(), this.policy));
+  }
+
+  private provide(context: StigmerContext): void {
+    this.current = context;
+    for (const project of this.projects) project.provide(INJECT_KEY, context);
+  }
+
+  private ensure(): Promise<ServerHandle> {
+    const { profile: _profile, ...ensureOptions } = this.options;
+    return ensureServer(this.profile, {
+      ...ensureOptions,
+      logger: this.logger,
+      // Bound to the Vitest main process (pid + start time): if it is killed, the next run
+      // sees a dead lease and adopts and stops what this run started.
+      lease: this.options.lease ?? { kind: 'process', label: `vitest (pid ${process.pid})` },
+    });
+  }
+}

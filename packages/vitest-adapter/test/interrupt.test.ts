@@ -1,0 +1,91 @@
+/**
+ * Ctrl-C during `vitest run`: Vitest exits without its teardown, so the lease dies with the
+ * process and the stack this run started is left to the next run, which adopts and stops it.
+ */
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { emulatedStigmer } from './helpers/emulated-stigmer.js';
+import { fixtureProject } from './helpers/fixture-project.js';
+import { waitFor } from './helpers/processes.js';
+import { runVitest, startVitest, statuses } from './helpers/run-vitest.js';
+import { tempDir } from './helpers/temp.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('SIGINT in the middle of a run, then a normal run: nothing is left running', async () => {
+  const temp = await tempDir('interrupt');
+  cleanups.push(temp.remove);
+  const stack = await emulatedStigmer(path.join(temp.dir, 'home'));
+  cleanups.push(stack.cleanup);
+  const project = await fixtureProject('stigmer-profile', temp.dir);
+  const running = path.join(temp.dir, 'running');
+  const env = { ...stack.fixtureEnv, FIXTURE_CACHE_DIR: path.join(temp.dir, 'cache') };
+
+  const interrupted = startVitest(project, {
+    env: { ...env, FIXTURE_SLEEP_MS: '60000', FIXTURE_RUNNING_FILE: running },
+  });
+  cleanups.push(async () => {
+    if (groupAlive(interrupted.child.pid!)) interrupted.signal('SIGKILL');
+  });
+  await waitFor(() => existsSync(running), 60_000, 'the test to be running');
+  const started = await stack.pids();
+  expect(Object.keys(started).sort()).toEqual([
+    'agent-runner',
+    'stigmer-server',
+    'temporal',
+    'workflow-runner',
+  ]);
+  interrupted.signal('SIGINT');
+  const { code, signal } = await interrupted.exited;
+  expect(code === 130 || signal === 'SIGINT', `exit ${code} ${signal}`).toBe(true);
+  // Vitest and its workers are gone; no teardown ran, so the stack it started still runs.
+  await waitFor(() => !groupAlive(interrupted.child.pid!), 10_000, 'the Vitest process group');
+  expect(await stack.pids()).toEqual(started);
+
+  const next = await runVitest(project, { env });
+  expect(next.code, next.output).toBe(0);
+  expect(Object.values(statuses(next.report))).toEqual(['passed', 'passed']);
+  expect(next.output).toMatch(/adopting it|no longer whole/);
+  await stack.assertStopped(Object.values(started));
+  expect(await stack.pids()).toEqual({});
+});
+
+test('SIGINT while the stack is still starting, then a normal run: nothing is left running', async () => {
+  const temp = await tempDir('interrupt-start');
+  cleanups.push(temp.remove);
+  const stack = await emulatedStigmer(path.join(temp.dir, 'home'), { startDelayMs: 2_000 });
+  cleanups.push(stack.cleanup);
+  const project = await fixtureProject('stigmer-profile', temp.dir);
+  const env = { ...stack.fixtureEnv, FIXTURE_CACHE_DIR: path.join(temp.dir, 'cache') };
+
+  const interrupted = startVitest(project, { env });
+  cleanups.push(async () => {
+    if (groupAlive(interrupted.child.pid!)) interrupted.signal('SIGKILL');
+  });
+  await interrupted.waitForOutput('is not running: starting it');
+  interrupted.signal('SIGINT');
+  await interrupted.exited;
+  await waitFor(() => !groupAlive(interrupted.child.pid!), 10_000, 'the Vitest process group');
+
+  const next = await runVitest(project, { env });
+  expect(next.code, next.output).toBe(0);
+  expect(Object.values(statuses(next.report))).toEqual(['passed', 'passed']);
+  expect(next.output).toContain('stigmer stopped');
+  const seen = await stack.pids();
+  expect(seen).toEqual({});
+  await stack.assertStopped([]);
+});

@@ -1,0 +1,110 @@
+/**
+ * The behaviour matrix, run by a real Vitest in a fixture project whose stack is a custom
+ * profile (one HTTP server on a free port, state in the test's temp dir).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { StigmerContext } from '../src/index.js';
+import { fixtureProject } from './helpers/fixture-project.js';
+import { fixtureStack, stopForeign } from './helpers/fixture-stack.js';
+import { isRunning } from './helpers/processes.js';
+import { runVitest, statuses } from './helpers/run-vitest.js';
+import { tempDir } from './helpers/temp.js';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(serverEnv: Record<string, string> = {}) {
+  const temp = await tempDir('lifecycle');
+  cleanups.push(temp.remove);
+  const stack = await fixtureStack(temp.dir, serverEnv);
+  cleanups.push(() => stack.cleanup());
+  const project = await fixtureProject('custom-profile', temp.dir);
+  const contextFile = path.join(temp.dir, 'context.json');
+  const env = {
+    FIXTURE_PROFILE: stack.specFile,
+    FIXTURE_CONTEXT_FILE: contextFile,
+    FIXTURE_CACHE_DIR: path.join(temp.dir, 'cache'),
+  };
+  const context = async () => JSON.parse(await readFile(contextFile, 'utf8')) as StigmerContext;
+  return { dir: temp.dir, stack, project, env, context };
+}
+
+const PASSED = {
+  'fixture stack answers over HTTP': 'passed',
+  'fixture stack stays up while the tests run': 'passed',
+};
+
+describe('a stopped stack', () => {
+  test('is started, the tests pass, and it is stopped after the run', async () => {
+    const { stack, project, env, context } = await setup();
+    const run = await runVitest(project, { env });
+    expect(run.code, run.output).toBe(0);
+    expect(statuses(run.report)).toEqual(PASSED);
+    expect(await context()).toMatchObject({
+      profile: 'fixture',
+      available: true,
+      owned: true,
+      reused: false,
+      outcome: 'started',
+      reason: null,
+      env: { FIXTURE_URL: `http://127.0.0.1:${stack.port}/` },
+      components: [{ name: 'web', ready: true, required: true }],
+    });
+    const events = await stack.events();
+    expect(events.map((e) => e.what)).toEqual(['start', 'stop']);
+    await stack.assertNothingRunning();
+  });
+});
+
+describe('a running stack', () => {
+  test('is reused and left running', async () => {
+    const { stack, project, env, context } = await setup();
+    const foreign = await stack.startForeign();
+    cleanups.push(() => stopForeign(foreign));
+    const run = await runVitest(project, { env });
+    expect(run.code, run.output).toBe(0);
+    expect(statuses(run.report)).toEqual(PASSED);
+    expect(await context()).toMatchObject({ available: true, owned: false, reused: true });
+    expect(await isRunning(foreign.pid!)).toBe(true);
+    expect((await stack.events()).map((e) => e.what)).toEqual(['start']);
+  });
+});
+
+describe('a start that fails', () => {
+  test("skips the suite with the reason under onUnavailable: 'skip'", async () => {
+    const { stack, project, env, context } = await setup({ FIXTURE_FAIL: '1' });
+    const run = await runVitest(project, { env: { ...env, FIXTURE_POLICY: 'skip' } });
+    expect(run.code, run.output).toBe(0);
+    expect(statuses(run.report)).toEqual({ 'fixture stack fixture is unavailable': 'skipped' });
+    const seen = await context();
+    expect(seen).toMatchObject({ available: false, owned: false });
+    expect(seen.reason).toMatch(/exited|exit code 1/);
+    // The reason is in the report (the skipped test's note) and in the setup's log.
+    expect(run.output).toContain(`[fixture is unavailable: ${seen.reason}`);
+    expect(run.output).toContain('simulated failure');
+    expect(await stack.events()).toEqual([]);
+  });
+
+  test("fails the run at setup with the reason and the log tails under onUnavailable: 'fail'", async () => {
+    const { stack, project, env } = await setup({ FIXTURE_FAIL: '1' });
+    const run = await runVitest(project, { env: { ...env, FIXTURE_POLICY: 'fail' } });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain('StackUnavailableError');
+    expect(run.output).toContain("onUnavailable: 'skip'");
+    expect(run.output).toMatch(/fixture is unavailable: .*(exited|exit code 1)/);
+    expect(run.output).toContain('fatal: cannot open the database: simulated failure');
+    expect(run.report?.numPassedTests ?? 0).toBe(0);
+    expect(await stack.events()).toEqual([]);
+  });
+
+  test('fails under CI by default', async () => {
+    const { project, env } = await setup({ FIXTURE_FAIL: '1' });
+    const run = await runVitest(project, { env, ci: true });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain('simulated failure');
+  });
+});
