@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-HU7ZCSZJ.js";
+} from "./chunks/chunk-RXAZAXD5.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-DUM3Y6CZ.js";
+} from "./chunks/chunk-QH4RBZXT.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-NDUX3ZWU.js";
+} from "./chunks/chunk-YITHZNKK.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   exportVariable,

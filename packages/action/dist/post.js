@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-DUM3Y6CZ.js";
+} from "./chunks/chunk-QH4RBZXT.js";
 import {
   actionsLogger,
   attempt,
@@ -21,7 +21,7 @@ import {
   saveEntries,
   serverStatus,
   stackProfile
-} from "./chunks/chunk-NDUX3ZWU.js";
+} from "./chunks/chunk-YITHZNKK.js";
 import {
   group,
   info,

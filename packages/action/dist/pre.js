@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-HU7ZCSZJ.js";
+} from "./chunks/chunk-RXAZAXD5.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-NDUX3ZWU.js";
+} from "./chunks/chunk-YITHZNKK.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   group,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-NDUX3ZWU.js";
+} from "./chunk-YITHZNKK.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-NDUX3ZWU.js";
+} from "./chunk-YITHZNKK.js";
 import {
   endGroup,
   info,

@@ -330,6 +330,7 @@ async function partitionLeases(leases, now = Date.now()) {
 
 // ../core/dist/state/lock.js
 import { randomUUID as randomUUID2 } from "node:crypto";
+import { watch } from "node:fs";
 import { link, readFile as readFile2, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -343,6 +344,7 @@ function sleep(ms, signal) {
 var LOCK_FILE = "lock";
 var GARBAGE_GRACE_MS = 2e3;
 var WAIT_NOTICE_MS = 500;
+var MAX_POLL_MS = 100;
 var LockTimeoutError = class extends Error {
   name = "LockTimeoutError";
 };
@@ -365,8 +367,10 @@ async function acquire(dir, options) {
   const deadline = started + (options.timeoutMs ?? 3e5);
   let noticed = false;
   let pause = 1;
+  let changes;
   try {
     for (; ; ) {
+      const seen = changes?.count ?? 0;
       if (await place(staged, lockPath, content)) {
         return async () => {
           if (await readText(lockPath) === content)
@@ -390,13 +394,53 @@ async function acquire(dir, options) {
       if (Date.now() > deadline) {
         throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
       }
-      await sleep(pause, options.signal);
-      pause = Math.min(pause * 2, 20);
+      changes ??= watchLock(dir);
+      await changes.after(seen, pause, options.signal);
+      pause = Math.min(pause * 2, MAX_POLL_MS);
     }
   } finally {
+    changes?.close();
     await unlink(staged).catch(() => {
     });
   }
+}
+function watchLock(dir) {
+  let count = 0;
+  let wake;
+  let watcher;
+  try {
+    watcher = watch(dir, (_, file) => {
+      if (file && file !== LOCK_FILE)
+        return;
+      count++;
+      wake?.();
+    });
+    watcher.on("error", () => {
+    });
+  } catch {
+  }
+  return {
+    get count() {
+      return count;
+    },
+    async after(seen, ms, signal) {
+      if (count > seen)
+        return;
+      const timer = new AbortController();
+      const changed = new Promise((resolve) => {
+        wake = resolve;
+      });
+      await Promise.race([
+        changed,
+        sleep(ms, signal ? AbortSignal.any([signal, timer.signal]) : timer.signal).catch(() => {
+        })
+      ]);
+      timer.abort();
+      wake = void 0;
+      signal?.throwIfAborted();
+    },
+    close: () => watcher?.close()
+  };
 }
 async function place(staged, target, content) {
   try {
@@ -1154,7 +1198,7 @@ async function waitReady(components, options) {
   }));
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
-  const watch = async (component, index) => {
+  const watch2 = async (component, index) => {
     for (let attempt2 = 0; ; attempt2++) {
       await sleep(backoffDelay(attempt2, component.probe), signal);
       const status = await probeComponent(component);
@@ -1171,7 +1215,7 @@ async function waitReady(components, options) {
   };
   const required = components.map((c, i) => [c, i]).filter(([c]) => c.required);
   const outcomes = [
-    Promise.all(required.map(([c, i]) => watch(c, i))).then(() => ({ kind: "ready" })),
+    Promise.all(required.map(([c, i]) => watch2(c, i))).then(() => ({ kind: "ready" })),
     sleep(options.timeoutMs, stop.signal).then(() => ({
       kind: "failed",
       reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${describeNotReady(statuses) || "the stack"}`
@@ -1451,9 +1495,9 @@ async function awaitExternal(ctx) {
     leaseId: null
   });
 }
-async function waitOrRelease(ctx, lease, run4) {
+async function waitOrRelease(ctx, lease, run5) {
   try {
-    return await run4();
+    return await run5();
   } catch (error) {
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
@@ -1525,6 +1569,58 @@ async function abandonStart(ctx, lease, owner, reason) {
   });
 }
 
+// ../core/dist/process/port-owner.js
+import { execFile as execFile4 } from "node:child_process";
+import { readdir as readdir3, readFile as readFile7, readlink } from "node:fs/promises";
+import { promisify as promisify4 } from "node:util";
+var run4 = promisify4(execFile4);
+var LISTEN = "0A";
+async function portOwner(port) {
+  try {
+    const pid = process.platform === "linux" ? await listenerLinux(port) : process.platform === "darwin" ? await listenerLsof(port) : null;
+    return pid ? { pid, command: await commandOf(pid) } : null;
+  } catch {
+    return null;
+  }
+}
+async function listenerLinux(port) {
+  const inodes = /* @__PURE__ */ new Set();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    const text = await readFile7(table, "utf8").catch(() => "");
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const local = fields[1];
+      if (!local || fields[3] !== LISTEN)
+        continue;
+      if (Number.parseInt(local.slice(local.lastIndexOf(":") + 1), 16) === port)
+        inodes.add(fields[9]);
+    }
+  }
+  if (inodes.size === 0)
+    return null;
+  for (const entry of await readdir3("/proc")) {
+    if (!/^\d+$/.test(entry))
+      continue;
+    const fds = await readdir3(`/proc/${entry}/fd`).catch(() => []);
+    for (const fd of fds) {
+      const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode && inodes.has(inode))
+        return Number(entry);
+    }
+  }
+  return null;
+}
+async function listenerLsof(port) {
+  const { stdout } = await run4("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const pid = Number(stdout.trim().split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+async function commandOf(pid) {
+  const text = process.platform === "linux" ? (await readFile7(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run4("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
+}
+
 // ../core/dist/stack/decide.js
 function decide({ owner, liveLeases, starterAlive, statuses }) {
   const required = statuses.filter((s) => s.required);
@@ -1594,7 +1690,7 @@ async function planUnderLock(ctx) {
   const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
   switch (decision.kind) {
     case "unavailable":
-      return done({ kind: "unavailable", reason: decision.reason }, null);
+      return done({ kind: "unavailable", reason: `${decision.reason}${await whoHolds(statuses)}` }, null);
     case "reuse":
     case "settle":
       return done({ kind: "reuse", settle: decision.kind === "settle" ? decision.reason : null }, lease);
@@ -1647,6 +1743,11 @@ async function planUnderLock(ctx) {
       });
     }
   }
+}
+async function whoHolds(statuses) {
+  const ports = statuses.filter((s) => s.foreign && s.address).map((s) => Number(s.address.slice(s.address.lastIndexOf(":") + 1)));
+  const owners = await Promise.all(ports.map(async (port) => [port, await portOwner(port)]));
+  return owners.map(([port, owner]) => owner ? ` Port ${port} is held by pid ${owner.pid} (${owner.command}).` : "").join("");
 }
 
 // ../core/dist/stack/policy.js
