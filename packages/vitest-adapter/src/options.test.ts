@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { resolveProfile, validateOptions } from './options.js';
 
 describe('validateOptions', () => {
@@ -36,6 +36,7 @@ describe('resolveProfile', () => {
         components: [{ name: 'db', probe: { tcp: '127.0.0.1:1' } }],
       }),
     );
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
     expect(await resolveProfile('db.config.json', root)).toMatchObject({
       name: 'db',
       stateDir: path.join(root, '.state'),
