@@ -140,7 +140,10 @@ describe('process-mode stack: the behaviour matrix', () => {
     };
     const outside = startOutside(stack.port);
     await waitFor(() => portAccepts(stack.port));
-    const handle = await ensureServer(defineServer(spec), { onUnavailable: 'skip' });
+    const handle = await ensureServer(defineServer(spec), {
+      onUnavailable: 'skip',
+      timeoutMs: 500,
+    });
     expect(handle.available).toBe(false);
     expect(handle.reason).toMatch(/partly running \(web up\) but worker is down/);
     expect(await starts(stack.startsFile)).toBe(0);
@@ -170,6 +173,27 @@ describe('process-mode stack: the behaviour matrix', () => {
       `Port ${stack.port} is held by pid ${outside.pid} (${process.execPath}`,
     );
     expect(await isRunning(outside.pid!)).toBe(true);
+  });
+
+  it('a port already taken by a program that is not ready: nothing started, the holder named', async () => {
+    const stack = await fixtureStack(dir);
+    // Accepts TCP but never answers HTTP: not our server, and starting ours would collide.
+    const squatter = spawn(
+      process.execPath,
+      ['-e', `require('net').createServer(() => {}).listen(${stack.port}, '127.0.0.1')`],
+      { stdio: 'ignore' },
+    );
+    cleanup.push(() => squatter.kill('SIGKILL'));
+    await waitFor(() => portAccepts(stack.port));
+    const handle = await ensureServer(defineServer(stack.spec), {
+      onUnavailable: 'skip',
+      timeoutMs: 500,
+    });
+    expect(handle.available).toBe(false);
+    expect(handle.reason).toMatch(/accepts connections but web is not ready .*nothing was started/);
+    expect(handle.reason).toContain(`Port ${stack.port} is held by pid ${squatter.pid}`);
+    expect(await starts(stack.startsFile)).toBe(0);
+    expect(await isRunning(squatter.pid!)).toBe(true);
   });
 
   it('a stack that ignores SIGTERM: SIGKILL after the stop timeout, reported, port free', async () => {
@@ -342,5 +366,44 @@ describe('an external stack (no start): only probed', () => {
     expect(handle.reason).toMatch(
       /external stack not ready: timed out after 0.3 s waiting for web/,
     );
+  });
+});
+
+describe('the watchdog', () => {
+  it('stops the stack once every holder died without releasing, with no other run needed', async () => {
+    const stack = await fixtureStack(dir);
+    const owner = new Worker(stack.specFile, 60_000, { STIGMER_E2E_WATCHDOG_GRACE_MS: '500' });
+    expect((await owner.next('ensured')).handle).toMatchObject({ outcome: 'started' });
+    const state = JSON.parse(await readFile(path.join(stack.spec.stateDir!, 'state.json'), 'utf8'));
+    const watchdog = state.owner.watchdog.pid;
+    expect(await isRunning(watchdog)).toBe(true);
+    owner.child.kill('SIGKILL');
+    await owner.exited();
+    await waitFor(
+      async () => !(await portAccepts(stack.port)),
+      20_000,
+      'the watchdog to stop the stack',
+    );
+    await waitFor(async () => !(await isRunning(watchdog)), 5_000, 'the watchdog to exit');
+    expect(await serverStatus(defineServer(stack.spec))).toMatchObject({ owner: null, leases: [] });
+    expect(await readFile(path.join(stack.spec.stateDir!, 'logs', 'watchdog.log'), 'utf8')).toMatch(
+      /every lease holder died without releasing: stopping the stack/,
+    );
+  });
+
+  it('exits when the owner releases normally, and is not started when opted out', async () => {
+    const stack = await fixtureStack(dir);
+    const handle = await ensureServer(defineServer(stack.spec));
+    const state = JSON.parse(await readFile(path.join(stack.spec.stateDir!, 'state.json'), 'utf8'));
+    await handle.release();
+    await waitFor(
+      async () => !(await isRunning(state.owner.watchdog.pid)),
+      5_000,
+      'the watchdog to exit',
+    );
+    const unwatched = await ensureServer(defineServer(stack.spec), { watchdog: false });
+    const again = JSON.parse(await readFile(path.join(stack.spec.stateDir!, 'state.json'), 'utf8'));
+    expect(again.owner.watchdog).toBeNull();
+    await unwatched.release();
   });
 });

@@ -67,7 +67,11 @@ describe('stress', () => {
       leases: [],
       warning: null,
     });
-    expect((await readdir(stack.spec.stateDir!)).sort()).toEqual(['logs', 'state.json']);
+    expect((await readdir(stack.spec.stateDir!)).sort()).toEqual([
+      'logs',
+      'profile.json',
+      'state.json',
+    ]);
     console.log(`stress: ${starts} start(s) for 320 cycles in 32 processes`);
   });
 });

@@ -22,6 +22,18 @@ export class SpawnError extends Error {
   override readonly name = 'SpawnError';
 }
 
+/** "Cannot start `stigmer server`: "stigmer" was not found. Install it, ..." */
+export function cannotStart(argv: readonly string[], code: string, cwd?: string): string {
+  const file = argv[0];
+  const fix =
+    code === 'ENOENT'
+      ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ''}. Install it, put it on PATH, or give its absolute path in the profile`
+      : code === 'EACCES'
+        ? `: "${file}" is not executable. Check its permissions`
+        : '';
+  return `Cannot start \`${argv.join(' ')}\`${fix} (${code}).`;
+}
+
 export async function spawnDetached(
   argv: readonly string[],
   options: { cwd?: string | undefined; env: NodeJS.ProcessEnv; logFile: string },
@@ -46,17 +58,10 @@ export async function spawnDetached(
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', (error: NodeJS.ErrnoException) => {
-      const fix =
-        error.code === 'ENOENT'
-          ? `: "${file}" was not found${options.cwd ? ` (cwd ${options.cwd})` : ''}. Install it, put it on PATH, or give its absolute path in the profile`
-          : error.code === 'EACCES'
-            ? `: "${file}" is not executable. Check its permissions`
-            : '';
       reject(
-        new SpawnError(
-          `Cannot start \`${argv.join(' ')}\`${fix} (${error.code ?? error.message}).`,
-          { cause: error },
-        ),
+        new SpawnError(cannotStart(argv, error.code ?? error.message, options.cwd), {
+          cause: error,
+        }),
       );
     });
   });

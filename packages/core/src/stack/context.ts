@@ -27,6 +27,11 @@ export interface EnsureOptions {
   resume?: string;
   /** Log lines per component in failure reports. Default 50. */
   logLines?: number;
+  /**
+   * When this call starts (or adopts) the stack, also start a watchdog: a small detached process
+   * that stops the stack once every lease holder has died without releasing. Default true.
+   */
+  watchdog?: boolean;
 }
 
 /** One ensure call: what it works on and how. */

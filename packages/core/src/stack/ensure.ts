@@ -2,7 +2,6 @@
  * ensure = lock -> reap dead leases -> probe -> reuse | join | adopt | start -> unlock ->
  * wait until every required component is ready -> a handle. See docs/architecture.md.
  */
-import { probeAll } from '../probe/component-status.js';
 import { type Profile, toProfile } from '../profile/profile.js';
 import type { ServerSpec } from '../profile/spec.js';
 import { stigmer } from '../profile/stigmer.js';
@@ -121,9 +120,7 @@ export async function ensureServer(
       const failure = (
         plan.kind === 'start'
           ? watchStart(resolved, plan.started, watching.signal)
-          : watchRecordedStart(resolved, plan.owner, watching.signal, async () =>
-              (await probeAll(resolved.components)).some((s) => s.ready),
-            )
+          : watchRecordedStart(resolved, plan.owner, watching.signal)
       ).catch(() => NEVER);
       const outcome = plan.kind === 'start' && plan.adopted ? 'adopted' : 'started';
       return awaitOwnStart(ctx, lease, plan.owner, failure, outcome).finally(() =>

@@ -3,13 +3,17 @@
  * decide, record, and (for a start) record ownership first, then launch. Never waits for
  * readiness: that happens after the lock is released.
  */
+
+import { parseAddress } from '../probe/address.js';
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
-import { isSameProcess } from '../process/identity.js';
+import { connect } from '../probe/tcp.js';
+import { isSameProcess, type ProcessRef } from '../process/identity.js';
 import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { newLease, partitionLeases } from '../state/leases.js';
 import type { Lease, Ownership, State } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
+import { spawnWatchdog } from '../watchdog/spawn-watchdog.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
 import { launch } from './start.js';
@@ -71,7 +75,10 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
   switch (decision.kind) {
     case 'unavailable':
       return done(
-        { kind: 'unavailable', reason: `${decision.reason}${await whoHolds(statuses)}` },
+        {
+          kind: 'unavailable',
+          reason: `${decision.reason}${await whoHolds(statuses.filter((s) => s.foreign))}`,
+        },
         null,
       );
     case 'reuse':
@@ -90,11 +97,20 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
         `${profile.name} was started by a run that ended without stopping it: adopting it (this run now owns it).`,
       );
       return done({ kind: 'adopt', ownerStartedAt: owner!.startedAt }, lease, {
-        owner: { ...owner!, leaseId: lease.id },
+        owner: { ...owner!, leaseId: lease.id, watchdog: await ensureWatchdog(ctx, owner!) },
       });
     case 'restart':
     case 'start': {
       const adopted = decision.kind === 'restart';
+      // A port that accepts while its component is not ready belongs to something else, or to
+      // a stack someone is starting right now: starting ours would collide with it.
+      const busy = adopted ? [] : await busyPorts(statuses);
+      if (busy.length > 0) {
+        const reason =
+          `${busy.map((s) => `${s.address} accepts connections but ${s.name} is not ready (${s.detail})`).join('; ')}. ` +
+          'Something else holds the port, or someone is starting the stack: nothing was started.';
+        return done({ kind: 'reuse', settle: `${reason}${await whoHolds(busy)}` }, lease);
+      }
       if (adopted) {
         logger.info(
           `${profile.name} was started by a run that died and is no longer whole: stopping what is left, then starting it again.`,
@@ -131,18 +147,48 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
         });
       }
       const owned = { ...record, process: started.process };
-      return done({ kind: 'start', started, owner: owned, adopted }, lease, {
-        owner: owned,
+      const withWatchdog = { ...owned, watchdog: await ensureWatchdog(ctx, owned) };
+      return done({ kind: 'start', started, owner: withWatchdog, adopted }, lease, {
+        owner: withWatchdog,
         lastFailure: null,
       });
     }
   }
 }
 
+/** The owner's watchdog: the one already running, or a new one (unless the caller opted out). */
+async function ensureWatchdog(ctx: Context, owner: Ownership): Promise<ProcessRef | null> {
+  if (owner.watchdog && (await isSameProcess(owner.watchdog))) return owner.watchdog;
+  if (ctx.options.watchdog === false) return null;
+  try {
+    return await spawnWatchdog(ctx.profile, owner.startedAt);
+  } catch (error) {
+    ctx.logger.warn(`No watchdog for ${ctx.profile.name}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** Components that are not ready although something accepts connections on their address. */
+async function busyPorts(statuses: readonly ComponentStatus[]): Promise<ComponentStatus[]> {
+  const busy = await Promise.all(
+    statuses.map(async (s) => {
+      if (s.ready || !s.address) return false;
+      try {
+        const { socket } = await connect(parseAddress(s.address), 500);
+        socket.destroy();
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return statuses.filter((_, i) => busy[i]);
+}
+
 /** " Port 7234 is held by pid 4242 (python -m http.server 7234)." for ports held by another program. */
 async function whoHolds(statuses: readonly ComponentStatus[]): Promise<string> {
   const ports = statuses
-    .filter((s) => s.foreign && s.address)
+    .filter((s) => s.address)
     .map((s) => Number(s.address!.slice(s.address!.lastIndexOf(':') + 1)));
   const owners = await Promise.all(
     ports.map(async (port) => [port, await portOwner(port)] as const),

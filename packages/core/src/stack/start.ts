@@ -1,8 +1,15 @@
-/** Launching a stack: the part of a start that happens under the lock. */
+/**
+ * Launching a stack (the part of a start that happens under the lock), and telling at once when
+ * a start has failed. A daemon's start command runs under the exit recorder, which writes how it
+ * ended to the state dir, so that even a process that did not launch it (an Action's main after
+ * its pre) learns of a failure at once.
+ */
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readPidFile } from '../probe/pid-file.js';
 import { isSameProcess } from '../process/identity.js';
-import { type Detached, spawnDetached } from '../process/spawn-detached.js';
+import { programPath } from '../process/program-path.js';
+import { cannotStart, type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
 import type { Ownership } from '../state/state.js';
 import { sleep } from '../util/sleep.js';
@@ -23,13 +30,42 @@ export function profileLogs(profile: Profile): Record<string, readonly string[]>
   return { [own]: [startLogFile(profile)], ...profile.logs };
 }
 
-export function launch(profile: Profile): Promise<Detached> {
+const statusFile = (profile: Profile) => path.join(profile.stateDir, 'start-status.json');
+
+export async function launch(profile: Profile): Promise<Detached> {
   const start = profile.start!;
-  return spawnDetached(start.command, {
-    cwd: start.cwd,
-    env: commandEnv(profile),
-    logFile: startLogFile(profile),
-  });
+  const options = { cwd: start.cwd, env: commandEnv(profile), logFile: startLogFile(profile) };
+  if (start.mode === 'process') return spawnDetached(start.command, options);
+  await rm(statusFile(profile), { force: true });
+  const recorder = programPath('../process/exit-recorder.js', import.meta.url);
+  return spawnDetached(
+    [process.execPath, recorder, statusFile(profile), ...start.command],
+    options,
+  );
+}
+
+interface StartStatus {
+  code: number | null;
+  signal: string | null;
+  /** The command could not be run at all (ENOENT, EACCES). */
+  error?: string;
+}
+
+async function readStartStatus(profile: Profile): Promise<StartStatus | null> {
+  try {
+    return JSON.parse(await readFile(statusFile(profile), 'utf8')) as StartStatus;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a finished start command means failure, or null when it succeeded. */
+function failedStart(profile: Profile, status: StartStatus): string | null {
+  const start = profile.start!;
+  if (status.error) return cannotStart(start.command, status.error, start.cwd);
+  if (status.code === 0) return null;
+  const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+  return `the start command \`${start.command.join(' ')}\` ${how}`;
 }
 
 /**
@@ -42,61 +78,44 @@ export async function watchStart(
   started: Detached,
   signal: AbortSignal,
 ): Promise<string> {
-  const shown = `\`${profile.start!.command.join(' ')}\``;
   const exit = await started.exited;
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  if (profile.start!.mode === 'process')
-    return `the server process ${shown} ${how} before it was ready`;
-  if (exit.code !== 0) return `the start command ${shown} ${how}`;
-  for (;;) {
-    const dead = await deadComponent(profile);
-    if (dead) return dead;
-    await sleep(100, signal);
+  if (profile.start!.mode === 'process') {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    return `the server process \`${profile.start!.command.join(' ')}\` ${how} before it was ready`;
   }
+  const failed = failedStart(profile, (await readStartStatus(profile)) ?? exit);
+  return failed ?? watchComponents(profile, signal);
 }
 
-/**
- * After a daemon's start command ended, how long nothing of the stack may answer before the
- * start counts as failed. Generous: some start commands return before their server listens.
- */
-const SILENT_AFTER_START_MS = 10_000;
-
-/**
- * As `watchStart`, for a start launched by an earlier process (an Action's pre): its exit code
- * is not ours to see. A process-mode server that is gone, a component whose pid file names a
- * dead process, or a start command that ended while nothing of the stack answers, means failure.
- */
+/** As `watchStart`, for a start launched by an earlier process: from the recorded status. */
 export async function watchRecordedStart(
   profile: Profile,
   owner: Ownership,
   signal: AbortSignal,
-  anythingUp: () => Promise<boolean>,
 ): Promise<string> {
   const shown = `\`${profile.start!.command.join(' ')}\``;
-  let endedAt: number | null = null;
   for (;;) {
     const alive = owner.process ? await isSameProcess(owner.process) : false;
-    if (!alive) {
-      if (owner.mode === 'process') return `the server process ${shown} exited before it was ready`;
-      endedAt ??= Date.now();
-      const dead = await deadComponent(profile);
-      if (dead) return dead;
-      if (Date.now() - endedAt > SILENT_AFTER_START_MS && !(await anythingUp())) {
-        return `the start command ${shown} ended and nothing of the stack answers (see the start command's log)`;
-      }
+    if (owner.mode === 'process') {
+      if (!alive) return `the server process ${shown} exited before it was ready`;
+    } else {
+      const status = await readStartStatus(profile);
+      if (status) return failedStart(profile, status) ?? watchComponents(profile, signal);
+      if (!alive) return `the start command ${shown} ended without recording how (was it killed?)`;
     }
     await sleep(100, signal);
   }
 }
 
-/** A component whose pid file names a dead process, described; null when none. */
-async function deadComponent(profile: Profile): Promise<string | null> {
-  for (const component of profile.components) {
-    const file = componentPidFile(component);
-    if (!file) continue;
-    const read = await readPidFile(file);
-    if (read.kind === 'dead')
-      return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+/** After a successful start command: resolves when a component's pid file names a dead process. */
+async function watchComponents(profile: Profile, signal: AbortSignal): Promise<string> {
+  for (;;) {
+    for (const component of profile.components) {
+      const file = componentPidFile(component);
+      const read = file ? await readPidFile(file) : null;
+      if (read?.kind === 'dead')
+        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+    }
+    await sleep(100, signal);
   }
-  return null;
 }

@@ -27,6 +27,8 @@ export interface Ownership {
   readonly process: ProcessRef | null;
   /** What the components' pid files named once the stack was ready. */
   readonly identity: readonly IdentityEntry[];
+  /** The watchdog that stops the stack if every holder dies without releasing (null: none). */
+  readonly watchdog?: ProcessRef | null;
 }
 
 export interface State {
@@ -68,6 +70,7 @@ const isOwnership = (v: unknown): v is Ownership => {
     (o.mode === 'daemon' || o.mode === 'process') &&
     typeof o.startedAt === 'number' &&
     (o.process === null || isRef(o.process)) &&
+    (o.watchdog === undefined || o.watchdog === null || isRef(o.watchdog)) &&
     Array.isArray(o.identity) &&
     o.identity.every((e: unknown) => isRef(e) && typeof (e as IdentityEntry).component === 'string')
   );

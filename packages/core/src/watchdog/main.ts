@@ -1,0 +1,68 @@
+/**
+ * The watchdog program: `node main.js <stateDir> <startedAt>`. Polls the state dir; once no live
+ * lease has remained for a grace period, stops the stack under the lock, exactly as the last
+ * release would have. Exits when the ownership it watches is gone.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Profile, sealProfile } from '../profile/profile.js';
+import { stopStack } from '../stack/stop.js';
+import { partitionLeases } from '../state/leases.js';
+import { withLock } from '../state/lock.js';
+import { readState, writeState } from '../state/state-file.js';
+import { sleep } from '../util/sleep.js';
+import { PROFILE_FILE } from './spawn-watchdog.js';
+
+const POLL_MS = 1_000;
+/** Holders may be gone briefly without meaning it (a watch-mode rerun): wait this long first. */
+const GRACE_MS = Number(process.env.STIGMER_E2E_WATCHDOG_GRACE_MS ?? 5_000);
+
+const log = (message: string): void => {
+  process.stdout.write(`${new Date().toISOString()} ${message}\n`);
+};
+
+async function main(stateDir: string, startedAt: number): Promise<void> {
+  const profile = sealProfile(
+    JSON.parse(await readFile(path.join(stateDir, PROFILE_FILE), 'utf8')) as Profile,
+  );
+  log(
+    `watching ${profile.name} (started ${new Date(startedAt).toISOString()}), grace ${GRACE_MS} ms`,
+  );
+  let abandonedSince: number | null = null;
+  for (;;) {
+    const { state } = await readState(stateDir, { repair: false });
+    if (state.owner?.startedAt !== startedAt) return log('ownership released or replaced: exiting');
+    const { live } = await partitionLeases(state.leases);
+    if (live.length > 0) {
+      abandonedSince = null;
+    } else if (abandonedSince === null) {
+      abandonedSince = Date.now();
+      log('no live lease: waiting out the grace period');
+    } else if (Date.now() - abandonedSince >= GRACE_MS) {
+      await withLock(stateDir, async () => {
+        const { state: now } = await readState(stateDir);
+        if (now.owner?.startedAt !== startedAt) return;
+        if ((await partitionLeases(now.leases)).live.length > 0) return;
+        log('every lease holder died without releasing: stopping the stack');
+        const report = await stopStack(profile, now.owner);
+        for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
+        await writeState(stateDir, { ...now, owner: null, leases: [] });
+      });
+      abandonedSince = null;
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+const [stateDir, startedAt] = process.argv.slice(2);
+if (!stateDir || !startedAt) {
+  process.stderr.write('usage: main.js <stateDir> <startedAt>\n');
+  process.exit(2);
+}
+main(stateDir, Number(startedAt)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`watchdog failed: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);
