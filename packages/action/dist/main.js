@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-RXAZAXD5.js";
+} from "./chunks/chunk-NL6DFPSX.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-QH4RBZXT.js";
+} from "./chunks/chunk-74FDQXOY.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,9 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-YITHZNKK.js";
+} from "./chunks/chunk-F3W4AOLH.js";
+import "./chunks/chunk-H3UZOQIZ.js";
+import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   exportVariable,
@@ -30,7 +32,6 @@ import {
   setOutput,
   warning
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JOWELE5E.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-QH4RBZXT.js";
+} from "./chunks/chunk-74FDQXOY.js";
 import {
   actionsLogger,
   attempt,
@@ -15,19 +15,22 @@ import {
   getInputs,
   getJson,
   leaseId,
+  profileLogs,
+  readLogTails,
   releaseServer,
   result,
   runStage,
   saveEntries,
   serverStatus,
   stackProfile
-} from "./chunks/chunk-YITHZNKK.js";
+} from "./chunks/chunk-F3W4AOLH.js";
+import "./chunks/chunk-H3UZOQIZ.js";
+import "./chunks/chunk-PXOX54OA.js";
 import {
   group,
   info,
   warning
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JOWELE5E.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -57,47 +60,6 @@ async function jobStatus(token, env = process.env) {
   return failed ? { kind: "failed", step: failed.name ?? "?" } : { kind: "ok" };
 }
 
-// src/stack/log-tails.ts
-import { open } from "node:fs/promises";
-import path from "node:path";
-var TAIL_BYTES = 256 * 1024;
-function profileLogFiles(profile) {
-  if (!profile.start) return { ...profile.logs };
-  const own = profile.start.mode === "process" ? "server" : "start command";
-  const file = path.join(
-    profile.stateDir,
-    "logs",
-    profile.start.mode === "process" ? "server.log" : "start.log"
-  );
-  return { [own]: [file], ...profile.logs };
-}
-async function readLogTails(profile, lines) {
-  const files = Object.entries(profileLogFiles(profile)).flatMap(
-    ([component, list]) => list.map((file) => ({ component, file }))
-  );
-  return Promise.all(
-    files.map(async ({ component, file }) => ({ component, file, ...await tail(file, lines) }))
-  );
-}
-async function tail(file, lines) {
-  let handle;
-  try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    const all = buffer.toString("utf8").split(/\r?\n/);
-    if (all.at(-1) === "") all.pop();
-    if (size > length) all.shift();
-    return { lines: lines > 0 ? all.slice(-lines) : [], missing: false };
-  } catch {
-    return { lines: [], missing: true };
-  } finally {
-    await handle?.close();
-  }
-}
-
 // src/post.ts
 await runStage("post", async () => {
   const inputs = readInputs();
@@ -115,7 +77,7 @@ await runStage("post", async () => {
       if (components.length === 0) components = status.components;
       const why = await whyShowLogs(inputs, result2, status.components);
       if (why && inputs.logLines > 0)
-        printLogTails(await readLogTails(profile, inputs.logLines), why);
+        printLogTails(await readLogTails(profileLogs(profile), inputs.logLines), why);
     });
   }
   let post = "nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-RXAZAXD5.js";
+} from "./chunks/chunk-NL6DFPSX.js";
 import {
   bin,
   getInputs,
@@ -10,13 +10,14 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-YITHZNKK.js";
+} from "./chunks/chunk-F3W4AOLH.js";
+import "./chunks/chunk-H3UZOQIZ.js";
+import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   group,
   info
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JOWELE5E.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -1,4 +1,4 @@
-// Bundles src/{pre,main,post}.ts into dist/ (ESM, code splitting: the cache client and the Azure
+// Bundles src/{pre,main,post}.ts and core's two helper programs into dist/ (ESM, code splitting: the cache client and the Azure
 // SDK behind it sit in a chunk that only the stages that use a cache load). The output is
 // committed: the runner runs it straight from the repository.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
@@ -13,7 +13,15 @@ const outdir = path.resolve(root, process.argv[2] ?? 'dist');
 await rm(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/pre.ts', 'src/main.ts', 'src/post.ts'],
+  entryPoints: [
+    'src/pre.ts',
+    'src/main.ts',
+    'src/post.ts',
+    // Core runs these as their own node processes (the watchdog, the exit recorder of a start
+    // command), found in programs/ beside the bundle.
+    { in: '../core/src/programs/watchdog.ts', out: 'programs/watchdog' },
+    { in: '../core/src/programs/exit-recorder.ts', out: 'programs/exit-recorder' },
+  ],
   outdir,
   bundle: true,
   splitting: true,

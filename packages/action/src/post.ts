@@ -4,14 +4,19 @@
  * job summary and save the caches that missed. Never fails the job: every problem is a warning.
  */
 import * as core from '@actions/core';
-import { type ReleaseResult, releaseServer, serverStatus } from '@stigmer/e2e-core';
+import {
+  profileLogs,
+  type ReleaseResult,
+  readLogTails,
+  releaseServer,
+  serverStatus,
+} from '@stigmer/e2e-core';
 import { cacheStore } from './cache/cache-store.js';
 import { saveEntries } from './cache/caches.js';
 import { getInputs, type Inputs } from './context.js';
 import { jobStatus } from './report/job-status.js';
 import { printLogTails } from './report/print-logs.js';
 import { seconds, writeSummary } from './report/summary.js';
-import { readLogTails } from './stack/log-tails.js';
 import { actionsLogger } from './stack/logger.js';
 import { stackProfile } from './stack/profile.js';
 import { attempt, errorMessage, runStage } from './stage.js';
@@ -33,7 +38,7 @@ await runStage('post', async () => {
       if (components.length === 0) components = status.components;
       const why = await whyShowLogs(inputs, result, status.components);
       if (why && inputs.logLines > 0)
-        printLogTails(await readLogTails(profile, inputs.logLines), why);
+        printLogTails(await readLogTails(profileLogs(profile), inputs.logLines), why);
     });
   }
 

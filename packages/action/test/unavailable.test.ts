@@ -38,7 +38,7 @@ describe.skipIf(process.platform === 'win32')('unavailable stack', () => {
     const main = await step.run('main');
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(
-      /::error::stigmer is unavailable: the start command `stigmer server` ended/,
+      /::error::stigmer is unavailable: the start command `stigmer server` exited with code 1/,
     );
     expect(main.stdout).toContain('Set `on-unavailable: skip`');
     expect(main.stdout).toMatch(/::group::stigmer-server log \(last \d+ lines\)/);

@@ -3,15 +3,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The path of one of core's own programs (the watchdog, the exit recorder), which always run
- * as built JavaScript: tests load core from its sources, so a `src/` location maps to `dist/`.
+ * The path of one of core's own programs (`programs/<name>.js`: the watchdog, the exit
+ * recorder), which run as separate node processes. Core's dist keeps them in `dist/programs/`;
+ * a bundle of core (the GitHub Action) puts them in `programs/` beside its chunks or entries;
+ * tests load core from its sources, where `src/` maps to the built `dist/`.
  */
-export function programPath(relative: string, base: string): string {
-  const beside = fileURLToPath(new URL(relative, base));
-  if (existsSync(beside)) return beside;
-  const built = beside.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
-  if (existsSync(built)) return built;
-  throw new Error(
-    `${path.basename(beside)} is missing (${beside}): build @stigmer/e2e-core first.`,
+export function programPath(name: string): string {
+  const candidates = ['../programs/', './programs/'].map((dir) =>
+    fileURLToPath(new URL(`${dir}${name}.js`, import.meta.url)),
   );
+  const fromSources = candidates[0]!.replace(
+    `${path.sep}src${path.sep}`,
+    `${path.sep}dist${path.sep}`,
+  );
+  const found = [...candidates, fromSources].find((file) => existsSync(file));
+  if (!found)
+    throw new Error(
+      `core's ${name} program is missing (looked in ${candidates[0]}): build @stigmer/e2e-core first.`,
+    );
+  return found;
 }

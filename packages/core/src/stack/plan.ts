@@ -13,9 +13,9 @@ import type { Detached } from '../process/spawn-detached.js';
 import { newLease, partitionLeases } from '../state/leases.js';
 import type { Lease, Ownership, State } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
-import { spawnWatchdog } from '../watchdog/spawn-watchdog.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
+import { spawnWatchdog } from './spawn-watchdog.js';
 import { launch } from './start.js';
 import { stopStack } from './stop.js';
 

@@ -37,7 +37,7 @@ export async function launch(profile: Profile): Promise<Detached> {
   const options = { cwd: start.cwd, env: commandEnv(profile), logFile: startLogFile(profile) };
   if (start.mode === 'process') return spawnDetached(start.command, options);
   await rm(statusFile(profile), { force: true });
-  const recorder = programPath('../process/exit-recorder.js', import.meta.url);
+  const recorder = programPath('exit-recorder');
   return spawnDetached(
     [process.execPath, recorder, statusFile(profile), ...start.command],
     options,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-YITHZNKK.js";
+} from "./chunk-F3W4AOLH.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

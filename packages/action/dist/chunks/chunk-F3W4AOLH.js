@@ -1,5 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  ProfileError,
+  ServerUnavailableError,
+  StateDirError,
+  commandEnv,
+  componentPidFile,
+  isProfile,
+  sealProfile,
+  toProfile
+} from "./chunk-H3UZOQIZ.js";
+import {
   HttpClient,
   getInput,
   getState,
@@ -9,16 +19,6 @@ import {
   setSecret,
   warning
 } from "./chunk-IHW3RN5P.js";
-import {
-  ProfileError,
-  ServerUnavailableError,
-  StateDirError,
-  commandEnv,
-  componentPidFile,
-  isProfile,
-  sealProfile,
-  toProfile
-} from "./chunk-JOWELE5E.js";
 import {
   connect,
   parseAddress,
@@ -212,7 +212,7 @@ function startedAt() {
 }
 var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
 var bin = () => getState(KEYS.bin) || null;
-var setBin = (path7) => saveState(KEYS.bin, path7);
+var setBin = (path9) => saveState(KEYS.bin, path9);
 var setVersion = (tag) => saveState(KEYS.version, tag);
 function cacheMisses() {
   return parseJson(getState(KEYS.cacheMisses)) ?? [];
@@ -221,7 +221,7 @@ var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(ent
 var leaseId = () => getState(KEYS.leaseId) || null;
 var setLeaseId = (id) => saveState(KEYS.leaseId, id);
 var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path7) => saveState(KEYS.configPath, path7);
+var setConfigPath = (path9) => saveState(KEYS.configPath, path9);
 var result = () => parseJson(getState(KEYS.result));
 var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
 function parseJson(text) {
@@ -231,6 +231,72 @@ function parseJson(text) {
   } catch {
     return null;
   }
+}
+
+// ../core/dist/stack/log-tail.js
+import { open } from "node:fs/promises";
+
+// ../core/dist/util/redact.js
+var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+var MIN_SECRET_LENGTH = 6;
+function secretValues(...envs) {
+  const values = /* @__PURE__ */ new Set();
+  for (const env of envs) {
+    for (const [name, value] of Object.entries(env)) {
+      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
+        values.add(value);
+    }
+  }
+  return [...values].sort((a, b) => b.length - a.length);
+}
+function redact(text, secrets = secretValues(process.env)) {
+  let out = text;
+  for (const secret of secrets)
+    out = out.split(secret).join("***");
+  return out;
+}
+
+// ../core/dist/stack/log-tail.js
+var DEFAULT_TAIL_LINES = 50;
+var TAIL_BYTES = 64 * 1024;
+async function tailFile(file, lines) {
+  let handle;
+  try {
+    handle = await open(file, "r");
+    const { size } = await handle.stat();
+    const length = Math.min(size, TAIL_BYTES);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    const text = buffer.toString("utf8");
+    const all = text.split(/\r?\n/);
+    if (all.at(-1) === "")
+      all.pop();
+    if (size > length)
+      all.shift();
+    return { lines: all.slice(-lines), missing: false };
+  } catch {
+    return { lines: [], missing: true };
+  } finally {
+    await handle?.close();
+  }
+}
+async function readLogTails(logs, lines = DEFAULT_TAIL_LINES) {
+  const entries = Object.entries(logs).flatMap(([component, files]) => files.map((file) => ({ component, file })));
+  return Promise.all(entries.map(async ({ component, file }) => {
+    const tail = await tailFile(file, lines);
+    return { component, file, ...tail };
+  }));
+}
+function formatLogTails(tails) {
+  return tails.map((t) => {
+    const head = `--- ${t.component}: ${t.file}`;
+    if (t.missing)
+      return `${head} (no such file)`;
+    if (t.lines.length === 0)
+      return `${head} (empty)`;
+    return `${head} (last ${t.lines.length} lines)
+${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
+  }).join("\n");
 }
 
 // ../core/dist/state/leases.js
@@ -529,7 +595,7 @@ var isLease = (v) => {
 };
 var isOwnership = (v) => {
   const o = v;
-  return typeof v === "object" && v !== null && typeof o.leaseId === "string" && (o.phase === "starting" || o.phase === "running") && (o.mode === "daemon" || o.mode === "process") && typeof o.startedAt === "number" && (o.process === null || isRef(o.process)) && Array.isArray(o.identity) && o.identity.every((e) => isRef(e) && typeof e.component === "string");
+  return typeof v === "object" && v !== null && typeof o.leaseId === "string" && (o.phase === "starting" || o.phase === "running") && (o.mode === "daemon" || o.mode === "process") && typeof o.startedAt === "number" && (o.process === null || isRef(o.process)) && (o.watchdog === void 0 || o.watchdog === null || isRef(o.watchdog)) && Array.isArray(o.identity) && o.identity.every((e) => isRef(e) && typeof e.component === "string");
 };
 function isState(value) {
   const s = value;
@@ -832,26 +898,6 @@ async function terminateEach(refs, timeoutMs) {
   return { steps, survivors };
 }
 
-// ../core/dist/util/redact.js
-var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
-var MIN_SECRET_LENGTH = 6;
-function secretValues(...envs) {
-  const values = /* @__PURE__ */ new Set();
-  for (const env of envs) {
-    for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
-        values.add(value);
-    }
-  }
-  return [...values].sort((a, b) => b.length - a.length);
-}
-function redact(text, secrets = secretValues(process.env)) {
-  let out = text;
-  for (const secret of secrets)
-    out = out.split(secret).join("***");
-  return out;
-}
-
 // ../core/dist/stack/ports-free.js
 async function waitPortsFree(addresses, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -994,6 +1040,137 @@ async function unownedAsOwner(profile) {
   };
 }
 
+// ../core/dist/stack/start.js
+import { readFile as readFile6, rm } from "node:fs/promises";
+import path4 from "node:path";
+
+// ../core/dist/process/program-path.js
+import { existsSync } from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+function programPath(name) {
+  const candidates = ["../programs/", "./programs/"].map((dir) => fileURLToPath(new URL(`${dir}${name}.js`, import.meta.url)));
+  const fromSources = candidates[0].replace(`${path3.sep}src${path3.sep}`, `${path3.sep}dist${path3.sep}`);
+  const found = [...candidates, fromSources].find((file) => existsSync(file));
+  if (!found)
+    throw new Error(`core's ${name} program is missing (looked in ${candidates[0]}): build @stigmer/e2e-core first.`);
+  return found;
+}
+
+// ../core/dist/process/spawn-detached.js
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+var SpawnError = class extends Error {
+  name = "SpawnError";
+};
+function cannotStart(argv, code, cwd) {
+  const file = argv[0];
+  const fix = code === "ENOENT" ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ""}. Install it, put it on PATH, or give its absolute path in the profile` : code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
+  return `Cannot start \`${argv.join(" ")}\`${fix} (${code}).`;
+}
+async function spawnDetached(argv, options) {
+  const [file, ...args] = argv;
+  const log = openSync(options.logFile, "w", 384);
+  let child;
+  try {
+    child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ["ignore", log, log],
+      windowsHide: true
+    });
+  } finally {
+    closeSync(log);
+  }
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  await new Promise((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", (error) => {
+      reject(new SpawnError(cannotStart(argv, error.code ?? error.message, options.cwd), {
+        cause: error
+      }));
+    });
+  });
+  child.unref();
+  const ref = await processRef(child.pid) ?? { pid: child.pid, startTime: "exited" };
+  return { process: ref, exited };
+}
+
+// ../core/dist/stack/start.js
+function startLogFile(profile) {
+  return path4.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
+}
+function profileLogs(profile) {
+  if (!profile.start)
+    return { ...profile.logs };
+  const own = profile.start.mode === "process" ? "server" : "start command";
+  return { [own]: [startLogFile(profile)], ...profile.logs };
+}
+var statusFile = (profile) => path4.join(profile.stateDir, "start-status.json");
+async function launch(profile) {
+  const start = profile.start;
+  const options = { cwd: start.cwd, env: commandEnv(profile), logFile: startLogFile(profile) };
+  if (start.mode === "process")
+    return spawnDetached(start.command, options);
+  await rm(statusFile(profile), { force: true });
+  const recorder = programPath("exit-recorder");
+  return spawnDetached([process.execPath, recorder, statusFile(profile), ...start.command], options);
+}
+async function readStartStatus(profile) {
+  try {
+    return JSON.parse(await readFile6(statusFile(profile), "utf8"));
+  } catch {
+    return null;
+  }
+}
+function failedStart(profile, status) {
+  const start = profile.start;
+  if (status.error)
+    return cannotStart(start.command, status.error, start.cwd);
+  if (status.code === 0)
+    return null;
+  const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+  return `the start command \`${start.command.join(" ")}\` ${how}`;
+}
+async function watchStart(profile, started, signal) {
+  const exit = await started.exited;
+  if (profile.start.mode === "process") {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    return `the server process \`${profile.start.command.join(" ")}\` ${how} before it was ready`;
+  }
+  const failed = failedStart(profile, await readStartStatus(profile) ?? exit);
+  return failed ?? watchComponents(profile, signal);
+}
+async function watchRecordedStart(profile, owner, signal) {
+  const shown = `\`${profile.start.command.join(" ")}\``;
+  for (; ; ) {
+    const alive = owner.process ? await isSameProcess(owner.process) : false;
+    if (owner.mode === "process") {
+      if (!alive)
+        return `the server process ${shown} exited before it was ready`;
+    } else {
+      const status = await readStartStatus(profile);
+      if (status)
+        return failedStart(profile, status) ?? watchComponents(profile, signal);
+      if (!alive)
+        return `the start command ${shown} ended without recording how (was it killed?)`;
+    }
+    await sleep(100, signal);
+  }
+}
+async function watchComponents(profile, signal) {
+  for (; ; ) {
+    for (const component of profile.components) {
+      const file = componentPidFile(component);
+      const read = file ? await readPidFile(file) : null;
+      if (read?.kind === "dead")
+        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+    }
+    await sleep(100, signal);
+  }
+}
+
 // ../core/dist/probe/component-status.js
 async function probeComponent(component, options) {
   const [result2, pid] = await Promise.all([
@@ -1022,7 +1199,7 @@ function describeNotReady(statuses) {
 
 // ../core/dist/profile/stigmer.js
 import os from "node:os";
-import path3 from "node:path";
+import path5 from "node:path";
 var TEMPORAL_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 var ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
 function stigmer(options = {}) {
@@ -1033,7 +1210,7 @@ function stigmer(options = {}) {
   const problems = [
     ...ADDRESS.test(serverAddress) ? [] : [`serverAddress: expected "host:port", got "${serverAddress}"`],
     ...ADDRESS.test(temporalAddress) ? [] : [`temporalAddress: expected "host:port", got "${temporalAddress}"`],
-    ...path3.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`]
+    ...path5.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`]
   ];
   if (problems.length > 0)
     throw new ProfileError("Invalid stigmer() options:", problems);
@@ -1041,33 +1218,33 @@ function stigmer(options = {}) {
     "stigmer-server",
     ...options.require ?? ["temporal", "workflow-runner"]
   ]);
-  const stigmerDir = path3.join(home, ".stigmer");
-  const data = path3.join(stigmerDir, "data");
-  const logs = path3.join(data, "logs");
+  const stigmerDir = path5.join(home, ".stigmer");
+  const data = path5.join(stigmerDir, "data");
+  const logs = path5.join(data, "logs");
   const managedTemporal = !options.externalTemporal;
   const components = [
     {
       name: "stigmer-server",
       required: true,
       probe: { tcp: serverAddress },
-      pidFile: path3.join(data, "daemon.pid")
+      pidFile: path5.join(data, "daemon.pid")
     },
     {
       name: "temporal",
       required: required.has("temporal"),
       probe: { grpc: temporalAddress, service: TEMPORAL_SERVICE },
-      pidFile: managedTemporal ? path3.join(stigmerDir, "temporal.pid") : null
+      pidFile: managedTemporal ? path5.join(stigmerDir, "temporal.pid") : null
     },
     {
       name: "workflow-runner",
       required: required.has("workflow-runner"),
-      probe: { pidFile: path3.join(data, "workflow-runner.pid") },
+      probe: { pidFile: path5.join(data, "workflow-runner.pid") },
       pidFile: null
     },
     {
       name: "agent-runner",
       required: required.has("agent-runner"),
-      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path3.join(data, "agent-runner.pid") },
+      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path5.join(data, "agent-runner.pid") },
       pidFile: null
     }
   ];
@@ -1078,12 +1255,12 @@ function stigmer(options = {}) {
     ...options.env
   };
   const logPair = (name) => [
-    path3.join(logs, `${name}.log`),
-    path3.join(logs, `${name}.err`)
+    path5.join(logs, `${name}.log`),
+    path5.join(logs, `${name}.err`)
   ];
   return sealProfile({
     name: "stigmer",
-    stateDir: options.stateDir ?? path3.join(stigmerDir, "e2e"),
+    stateDir: options.stateDir ?? path5.join(stigmerDir, "e2e"),
     start: options.external ? null : { command: [bin2, "server"], mode: "daemon", env: cliEnv },
     stop: {
       command: options.external ? null : [bin2, "server", "stop"],
@@ -1131,18 +1308,18 @@ async function serverStatus(profile = stigmer()) {
 }
 
 // ../core/dist/profile/load-profile.js
-import { readFile as readFile6 } from "node:fs/promises";
-import path4 from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import path6 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadProfile(config) {
   if (config === void 0)
     return stigmer();
-  const file = path4.resolve(config);
-  const ext = path4.extname(file);
+  const file = path6.resolve(config);
+  const ext = path6.extname(file);
   let spec;
   try {
     if (ext === ".json") {
-      spec = JSON.parse(await readFile6(file, "utf8"));
+      spec = JSON.parse(await readFile7(file, "utf8"));
     } else if (ext === ".js" || ext === ".mjs") {
       const mod = await import(pathToFileURL(file).href);
       spec = mod.default;
@@ -1163,8 +1340,8 @@ async function loadProfile(config) {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
-  const { defineServer: defineServer2 } = await import("./define-server-W3JP4I7A.js");
-  return defineServer2(spec, { baseDir: path4.dirname(file), source: config });
+  const { defineServer: defineServer2 } = await import("./define-server-3WELSSHK.js");
+  return defineServer2(spec, { baseDir: path6.dirname(file), source: config });
 }
 
 // ../core/dist/probe/backoff.js
@@ -1261,50 +1438,6 @@ function formatComponents(components) {
   return components.map((c) => `  ${c.ready ? "\u2713" : c.required ? "\u2717" : "-"} ${c.name.padEnd(width)}  ${c.detail}${c.required ? "" : " (optional)"}`).join("\n");
 }
 
-// ../core/dist/stack/log-tail.js
-import { open } from "node:fs/promises";
-var DEFAULT_TAIL_LINES = 50;
-var TAIL_BYTES = 64 * 1024;
-async function tailFile(file, lines) {
-  let handle;
-  try {
-    handle = await open(file, "r");
-    const { size } = await handle.stat();
-    const length = Math.min(size, TAIL_BYTES);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    const text = buffer.toString("utf8");
-    const all = text.split(/\r?\n/);
-    if (all.at(-1) === "")
-      all.pop();
-    if (size > length)
-      all.shift();
-    return { lines: all.slice(-lines), missing: false };
-  } catch {
-    return { lines: [], missing: true };
-  } finally {
-    await handle?.close();
-  }
-}
-async function readLogTails(logs, lines = DEFAULT_TAIL_LINES) {
-  const entries = Object.entries(logs).flatMap(([component, files]) => files.map((file) => ({ component, file })));
-  return Promise.all(entries.map(async ({ component, file }) => {
-    const tail = await tailFile(file, lines);
-    return { component, file, ...tail };
-  }));
-}
-function formatLogTails(tails) {
-  return tails.map((t) => {
-    const head = `--- ${t.component}: ${t.file}`;
-    if (t.missing)
-      return `${head} (no such file)`;
-    if (t.lines.length === 0)
-      return `${head} (empty)`;
-    return `${head} (last ${t.lines.length} lines)
-${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
-  }).join("\n");
-}
-
 // ../core/dist/stack/finish.js
 function finish(ctx, result2) {
   const { profile } = ctx;
@@ -1348,108 +1481,6 @@ ${formatComponents(snapshot.components)}`
     parts.push(`Last log lines:
 ${formatLogTails(snapshot.logTails)}`);
   return parts.join("\n\n");
-}
-
-// ../core/dist/stack/start.js
-import path5 from "node:path";
-
-// ../core/dist/process/spawn-detached.js
-import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
-var SpawnError = class extends Error {
-  name = "SpawnError";
-};
-async function spawnDetached(argv, options) {
-  const [file, ...args] = argv;
-  const log = openSync(options.logFile, "w", 384);
-  let child;
-  try {
-    child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ["ignore", log, log],
-      windowsHide: true
-    });
-  } finally {
-    closeSync(log);
-  }
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  await new Promise((resolve, reject) => {
-    child.once("spawn", resolve);
-    child.once("error", (error) => {
-      const fix = error.code === "ENOENT" ? `: "${file}" was not found${options.cwd ? ` (cwd ${options.cwd})` : ""}. Install it, put it on PATH, or give its absolute path in the profile` : error.code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
-      reject(new SpawnError(`Cannot start \`${argv.join(" ")}\`${fix} (${error.code ?? error.message}).`, { cause: error }));
-    });
-  });
-  child.unref();
-  const ref = await processRef(child.pid) ?? { pid: child.pid, startTime: "exited" };
-  return { process: ref, exited };
-}
-
-// ../core/dist/stack/start.js
-function startLogFile(profile) {
-  return path5.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
-}
-function profileLogs(profile) {
-  if (!profile.start)
-    return { ...profile.logs };
-  const own = profile.start.mode === "process" ? "server" : "start command";
-  return { [own]: [startLogFile(profile)], ...profile.logs };
-}
-function launch(profile) {
-  const start = profile.start;
-  return spawnDetached(start.command, {
-    cwd: start.cwd,
-    env: commandEnv(profile),
-    logFile: startLogFile(profile)
-  });
-}
-async function watchStart(profile, started, signal) {
-  const shown = `\`${profile.start.command.join(" ")}\``;
-  const exit = await started.exited;
-  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-  if (profile.start.mode === "process")
-    return `the server process ${shown} ${how} before it was ready`;
-  if (exit.code !== 0)
-    return `the start command ${shown} ${how}`;
-  for (; ; ) {
-    const dead = await deadComponent(profile);
-    if (dead)
-      return dead;
-    await sleep(100, signal);
-  }
-}
-var SILENT_AFTER_START_MS = 1e4;
-async function watchRecordedStart(profile, owner, signal, anythingUp) {
-  const shown = `\`${profile.start.command.join(" ")}\``;
-  let endedAt = null;
-  for (; ; ) {
-    const alive = owner.process ? await isSameProcess(owner.process) : false;
-    if (!alive) {
-      if (owner.mode === "process")
-        return `the server process ${shown} exited before it was ready`;
-      endedAt ??= Date.now();
-      const dead = await deadComponent(profile);
-      if (dead)
-        return dead;
-      if (Date.now() - endedAt > SILENT_AFTER_START_MS && !await anythingUp()) {
-        return `the start command ${shown} ended and nothing of the stack answers (see the start command's log)`;
-      }
-    }
-    await sleep(100, signal);
-  }
-}
-async function deadComponent(profile) {
-  for (const component of profile.components) {
-    const file = componentPidFile(component);
-    if (!file)
-      continue;
-    const read = await readPidFile(file);
-    if (read.kind === "dead")
-      return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
-  }
-  return null;
 }
 
 // ../core/dist/stack/await-others.js
@@ -1571,7 +1602,7 @@ async function abandonStart(ctx, lease, owner, reason) {
 
 // ../core/dist/process/port-owner.js
 import { execFile as execFile4 } from "node:child_process";
-import { readdir as readdir3, readFile as readFile7, readlink } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile8, readlink } from "node:fs/promises";
 import { promisify as promisify4 } from "node:util";
 var run4 = promisify4(execFile4);
 var LISTEN = "0A";
@@ -1586,7 +1617,7 @@ async function portOwner(port) {
 async function listenerLinux(port) {
   const inodes = /* @__PURE__ */ new Set();
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile7(table, "utf8").catch(() => "");
+    const text = await readFile8(table, "utf8").catch(() => "");
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
@@ -1617,7 +1648,7 @@ async function listenerLsof(port) {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile7(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run4("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile8(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run4("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
@@ -1659,6 +1690,21 @@ function decide({ owner, liveLeases, starterAlive, statuses }) {
   return { kind: "start" };
 }
 
+// ../core/dist/stack/spawn-watchdog.js
+import { writeFile as writeFile3 } from "node:fs/promises";
+import path7 from "node:path";
+var PROFILE_FILE = "profile.json";
+async function spawnWatchdog(profile, startedAt2) {
+  await writeFile3(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
+    mode: 384
+  });
+  const { process: process2 } = await spawnDetached([globalThis.process.execPath, programPath("watchdog"), profile.stateDir, String(startedAt2)], {
+    env: globalThis.process.env,
+    logFile: path7.join(profile.stateDir, "logs", "watchdog.log")
+  });
+  return process2;
+}
+
 // ../core/dist/stack/plan.js
 async function planUnderLock(ctx) {
   const { profile, logger, options } = ctx;
@@ -1690,7 +1736,10 @@ async function planUnderLock(ctx) {
   const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
   switch (decision.kind) {
     case "unavailable":
-      return done({ kind: "unavailable", reason: `${decision.reason}${await whoHolds(statuses)}` }, null);
+      return done({
+        kind: "unavailable",
+        reason: `${decision.reason}${await whoHolds(statuses.filter((s) => s.foreign))}`
+      }, null);
     case "reuse":
     case "settle":
       return done({ kind: "reuse", settle: decision.kind === "settle" ? decision.reason : null }, lease);
@@ -1700,11 +1749,16 @@ async function planUnderLock(ctx) {
     case "adopt":
       logger.info(`${profile.name} was started by a run that ended without stopping it: adopting it (this run now owns it).`);
       return done({ kind: "adopt", ownerStartedAt: owner.startedAt }, lease, {
-        owner: { ...owner, leaseId: lease.id }
+        owner: { ...owner, leaseId: lease.id, watchdog: await ensureWatchdog(ctx, owner) }
       });
     case "restart":
     case "start": {
       const adopted = decision.kind === "restart";
+      const busy = adopted ? [] : await busyPorts(statuses);
+      if (busy.length > 0) {
+        const reason = `${busy.map((s) => `${s.address} accepts connections but ${s.name} is not ready (${s.detail})`).join("; ")}. Something else holds the port, or someone is starting the stack: nothing was started.`;
+        return done({ kind: "reuse", settle: `${reason}${await whoHolds(busy)}` }, lease);
+      }
       if (adopted) {
         logger.info(`${profile.name} was started by a run that died and is no longer whole: stopping what is left, then starting it again.`);
         const report = await stopStack(profile, owner);
@@ -1737,15 +1791,42 @@ async function planUnderLock(ctx) {
         });
       }
       const owned = { ...record, process: started.process };
-      return done({ kind: "start", started, owner: owned, adopted }, lease, {
-        owner: owned,
+      const withWatchdog = { ...owned, watchdog: await ensureWatchdog(ctx, owned) };
+      return done({ kind: "start", started, owner: withWatchdog, adopted }, lease, {
+        owner: withWatchdog,
         lastFailure: null
       });
     }
   }
 }
+async function ensureWatchdog(ctx, owner) {
+  if (owner.watchdog && await isSameProcess(owner.watchdog))
+    return owner.watchdog;
+  if (ctx.options.watchdog === false)
+    return null;
+  try {
+    return await spawnWatchdog(ctx.profile, owner.startedAt);
+  } catch (error) {
+    ctx.logger.warn(`No watchdog for ${ctx.profile.name}: ${error.message}`);
+    return null;
+  }
+}
+async function busyPorts(statuses) {
+  const busy = await Promise.all(statuses.map(async (s) => {
+    if (s.ready || !s.address)
+      return false;
+    try {
+      const { socket } = await connect(parseAddress(s.address), 500);
+      socket.destroy();
+      return true;
+    } catch {
+      return false;
+    }
+  }));
+  return statuses.filter((_, i) => busy[i]);
+}
 async function whoHolds(statuses) {
-  const ports = statuses.filter((s) => s.foreign && s.address).map((s) => Number(s.address.slice(s.address.lastIndexOf(":") + 1)));
+  const ports = statuses.filter((s) => s.address).map((s) => Number(s.address.slice(s.address.lastIndexOf(":") + 1)));
   const owners = await Promise.all(ports.map(async (port) => [port, await portOwner(port)]));
   return owners.map(([port, owner]) => owner ? ` Port ${port} is held by pid ${owner.pid} (${owner.command}).` : "").join("");
 }
@@ -1817,7 +1898,7 @@ async function ensureServer(profile = stigmer(), options = {}) {
     case "start":
     case "own": {
       const watching = new AbortController();
-      const failure = (plan.kind === "start" ? watchStart(resolved, plan.started, watching.signal) : watchRecordedStart(resolved, plan.owner, watching.signal, async () => (await probeAll(resolved.components)).some((s) => s.ready))).catch(() => NEVER);
+      const failure = (plan.kind === "start" ? watchStart(resolved, plan.started, watching.signal) : watchRecordedStart(resolved, plan.owner, watching.signal)).catch(() => NEVER);
       const outcome = plan.kind === "start" && plan.adopted ? "adopted" : "started";
       return awaitOwnStart(ctx, lease, plan.owner, failure, outcome).finally(() => watching.abort());
     }
@@ -1826,9 +1907,9 @@ async function ensureServer(profile = stigmer(), options = {}) {
 
 // src/stack/profile.ts
 import { access as access2 } from "node:fs/promises";
-import path6 from "node:path";
+import path8 from "node:path";
 function configFile(config) {
-  return path6.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path8.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {
@@ -1968,7 +2049,9 @@ export {
   setConfigPath,
   result,
   setResult,
+  readLogTails,
   releaseServer,
+  profileLogs,
   ensureServer,
   serverStatus,
   configFile,

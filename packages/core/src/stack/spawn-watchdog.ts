@@ -19,12 +19,7 @@ export async function spawnWatchdog(profile: Profile, startedAt: number): Promis
     mode: 0o600,
   });
   const { process } = await spawnDetached(
-    [
-      globalThis.process.execPath,
-      programPath('./main.js', import.meta.url),
-      profile.stateDir,
-      String(startedAt),
-    ],
+    [globalThis.process.execPath, programPath('watchdog'), profile.stateDir, String(startedAt)],
     {
       env: globalThis.process.env,
       logFile: path.join(profile.stateDir, 'logs', 'watchdog.log'),

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-YITHZNKK.js";
+} from "./chunk-F3W4AOLH.js";
 import {
   endGroup,
   info,

@@ -1,7 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   defineServer
-} from "./chunk-JOWELE5E.js";
+} from "./chunk-H3UZOQIZ.js";
+import "./chunk-PXOX54OA.js";
 import "./chunk-HANBNIMK.js";
 export {
   defineServer

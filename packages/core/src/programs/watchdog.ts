@@ -6,12 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Profile, sealProfile } from '../profile/profile.js';
+import { PROFILE_FILE } from '../stack/spawn-watchdog.js';
 import { stopStack } from '../stack/stop.js';
 import { partitionLeases } from '../state/leases.js';
 import { withLock } from '../state/lock.js';
 import { readState, writeState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
-import { PROFILE_FILE } from './spawn-watchdog.js';
 
 const POLL_MS = 1_000;
 /** Holders may be gone briefly without meaning it (a watch-mode rerun): wait this long first. */
