@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // stigmer-e2e benchmarks. Every figure is measured side by side with its comparison in the same
 // run, interleaved, and reported as medians and ratios (these machines are noisy).
-// Usage: pnpm bench [-- --only lag,warm,sharing,stop,memory] [--runs N] [--sharing 8,32]
+// Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory] [--runs N] [--sharing 8,32]
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { parseArgs, promisify } from 'node:util';
 import { defineServer, ensureServer, releaseServer, stigmer } from '@stigmer/e2e-core';
 import { emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
 import waitOn from 'wait-on';
+import { runStage } from './lib/action-stage.mjs';
 import { waitPlaywrightStyle } from './lib/playwright-schedule.mjs';
 import { median, now, round, summary } from './lib/stats.mjs';
 
@@ -27,7 +28,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs);
-const only = new Set((args.only ?? 'lag,warm,sharing,stop,memory').split(','));
+const only = new Set((args.only ?? 'lag,warm,sharing,action,stop,memory').split(','));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-bench-'));
 const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -276,33 +277,121 @@ async function sharing() {
   table('Sharing one stack vs each run starting its own (wall time)', rows);
 }
 
-// 5. Stop: from release to every port verified free, against the stack's own stop command.
+// 4. The action's pre: how long it blocks the step with a stack that takes 10 s to start, and
+// what starting early saves on the job's critical path (steps in between: checkout, installs).
+async function action() {
+  const repo = path.resolve(here, '..');
+  const launcher = path.join(scratch, 'action-bin');
+  mkdirSync(launcher, { recursive: true });
+  writeFileSync(
+    path.join(launcher, 'stigmer'),
+    `#!/bin/sh\nexec "${process.execPath}" "${emulatorBin}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  const inputs = {
+    install: 'false',
+    cache: 'false',
+    version: 'latest',
+    'github-token': '',
+    timeout: '120',
+    'on-unavailable': 'fail',
+    stop: 'if-owned',
+    'log-lines': '100',
+    require: '',
+    config: '',
+    'download-url': '',
+  };
+  const OTHER_STEPS_MS = 6_000; // what checkout + dependency installs take between pre and main
+  const job = async (name, withPre) => {
+    const stack = await emulated(name, { startDelayMs: 10_000 });
+    const env = {
+      ...stack.env,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: path.join(stack.home, 'temp'),
+      PATH: `${launcher}${path.delimiter}${process.env.PATH}`,
+    };
+    mkdirSync(env.RUNNER_TEMP, { recursive: true });
+    let state = {};
+    let pre = null;
+    if (withPre) {
+      pre = await runStage(repo, 'pre', { inputs, state, env });
+      if (pre.code !== 0) throw new Error(`pre failed:\n${pre.output}`);
+      state = pre.state;
+      await sleep(OTHER_STEPS_MS);
+    }
+    const main = await runStage(repo, 'main', { inputs, state, env });
+    if (main.code !== 0 || main.outputs.available !== 'true')
+      throw new Error(`main failed:\n${main.output}`);
+    await runStage(repo, 'post', { inputs, state: main.state, env });
+    return { pre: pre?.ms ?? 0, main: main.ms };
+  };
+  const runs = [];
+  for (let i = 0; i < 3; i++)
+    runs.push({
+      withPre: await job(`action-pre-${i}`, true),
+      withoutPre: await job(`action-main-${i}`, false),
+    });
+  const preMs = median(runs.map((r) => r.withPre.pre));
+  const criticalWith = median(runs.map((r) => r.withPre.pre + OTHER_STEPS_MS + r.withPre.main));
+  const criticalWithout = median(runs.map((r) => OTHER_STEPS_MS + r.withoutPre.main));
+  results.sections.action = {
+    stackStartMs: 10_000,
+    otherStepsMs: OTHER_STEPS_MS,
+    preBlockingMs: round(preMs),
+    mainWaitWithPreMs: round(median(runs.map((r) => r.withPre.main))),
+    mainWaitWithoutPreMs: round(median(runs.map((r) => r.withoutPre.main))),
+    savedMs: round(criticalWithout - criticalWith),
+  };
+  const a = results.sections.action;
+  table('The action with a stack that takes 10 s to start (3 jobs each way, medians)', [
+    ["pre's blocking time", `${a.preBlockingMs} ms`, 'target <= 1000'],
+    ['main, after pre and 6 s of other steps', `${a.mainWaitWithPreMs} ms`],
+    ['main without pre (uses: ./)', `${a.mainWaitWithoutPreMs} ms`],
+    ['saved on the critical path by starting in pre', `${round(a.savedMs / 1000)} s`],
+  ]);
+}
+
+// 5. Stop: from release to every port verified free, against the stack's own stop command (the
+// same command, timed inside the release, and `stigmer server stop` run alone on a twin stack).
 async function stop() {
   const ours = [];
+  const overheads = [];
   const theirs = [];
-  for (let i = 0; i < Math.min(RUNS, 6); i++) {
+  for (let i = 0; i < Math.min(RUNS, 8); i++) {
     const a = await emulated(`stop-a-${i}`);
     const handle = await ensureServer(a.profile());
     let t = now();
-    await handle.release();
-    ours.push(now() - t);
+    const { stop: report } = await handle.release();
+    const total = now() - t;
+    ours.push(total);
+    overheads.push(total - report.commandMs);
     const b = await emulated(`stop-b-${i}`);
     await b.stigmerCli('server');
     t = now();
     await b.stigmerCli('server', 'stop');
     theirs.push(now() - t);
   }
-  const overhead = median(ours) - median(theirs);
   results.sections.stop = {
-    release: summary(ours.map((x) => round(x))),
-    stopCommand: summary(theirs.map((x) => round(x))),
-    overheadMs: round(overhead),
+    release: summary(ours),
+    stopCommandAlone: summary(theirs),
+    overheadPerRun: summary(overheads),
+    overheadOfMedians: round(median(ours) - median(theirs)),
   };
-  table('Stop: release (stop command + ports verified free) vs `stigmer server stop` alone', [
-    ['release()', `${round(median(ours))} ms`],
-    ['stigmer server stop', `${round(median(theirs))} ms`],
-    ['overhead', `${round(overhead)} ms`, 'target <= 50'],
-  ]);
+  const r = results.sections.stop;
+  table(
+    'Stop: release (lock, stop command, identity check, ports verified free) vs the stop command',
+    [
+      ['release()', `${r.release.median} ms`],
+      ['`stigmer server stop` alone (twin stack)', `${r.stopCommandAlone.median} ms`],
+      [
+        'overhead around the stop command, per run',
+        `${r.overheadPerRun.median} ms`,
+        `[${r.overheadPerRun.min}-${r.overheadPerRun.max}]`,
+        'target <= 50',
+      ],
+    ],
+  );
 }
 
 // 6. Memory: peak RSS of the CLI's warm run against node -e 0.
@@ -330,22 +419,39 @@ async function memory() {
       cliKb.push(peak([cli, 'run', '--', 'true']));
       nodeKb.push(peak(['-e', '0']));
     }
+    // The one helper core leaves running: the watchdog of a stack it started.
+    const owned = await emulated('memory-owned');
+    const handle = await ensureServer(owned.profile());
+    const state = JSON.parse(readFileSync(path.join(handle.stateDir, 'state.json'), 'utf8'));
+    await sleep(3_000); // let it settle into its polling loop
+    const status = readFileSync(`/proc/${state.owner.watchdog.pid}/status`, 'utf8');
+    const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]);
+    const cpu = readFileSync(`/proc/${state.owner.watchdog.pid}/stat`, 'utf8')
+      .split(') ')[1]
+      .split(' ');
+    const cpuMs = ((Number(cpu[11]) + Number(cpu[12])) * 1000) / 100; // utime + stime, 100 ticks/s
+    await handle.release();
     results.sections.memory = {
       cliRunPeakMiB: round(median(cliKb) / 1024),
       nodeE0PeakMiB: round(median(nodeKb) / 1024),
-      helperProcesses: 'none: core leaves no process running besides the stack',
+      watchdogRssMiB: round(kib('VmRSS') / 1024),
+      watchdogPeakMiB: round(kib('VmHWM') / 1024),
+      watchdogCpuMsFirst3s: cpuMs,
     };
     table('Memory (peak RSS, median of 5)', [
       ['stigmer-e2e run -- true', `${results.sections.memory.cliRunPeakMiB} MiB`],
       ['node -e 0', `${results.sections.memory.nodeE0PeakMiB} MiB`],
-      ['helper processes left running', results.sections.memory.helperProcesses],
+      [
+        'watchdog (only while a stack we started runs)',
+        `${results.sections.memory.watchdogRssMiB} MiB RSS, peak ${results.sections.memory.watchdogPeakMiB} MiB, ${results.sections.memory.watchdogCpuMsFirst3s} ms CPU in its first 3 s`,
+      ],
     ]);
   } finally {
     await stack.stigmerCli('server', 'stop').catch(() => {});
   }
 }
 
-const SECTIONS = { lag, warm, sharing, stop, memory };
+const SECTIONS = { lag, warm, sharing, action, stop, memory };
 console.log(
   `stigmer-e2e benchmarks: ${results.machine.cpus} x ${results.machine.model}, ${results.machine.memGiB} GiB, Node ${results.machine.node}`,
 );

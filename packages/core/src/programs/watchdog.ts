@@ -7,9 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Profile, sealProfile } from '../profile/profile.js';
 import { PROFILE_FILE } from '../stack/spawn-watchdog.js';
-import { stopStack } from '../stack/stop.js';
 import { partitionLeases } from '../state/leases.js';
-import { withLock } from '../state/lock.js';
 import { readState, writeState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
 
@@ -39,6 +37,11 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
       abandonedSince = Date.now();
       log('no live lease: waiting out the grace period');
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
+      // Loaded only now: the stop path (execa, signals) is the heavy part of core.
+      const [{ withLock }, { stopStack }] = await Promise.all([
+        import('../state/lock.js'),
+        import('../stack/stop.js'),
+      ]);
       await withLock(stateDir, async () => {
         const { state: now } = await readState(stateDir);
         if (now.owner?.startedAt !== startedAt) return;

@@ -20,6 +20,8 @@ export interface StopReport {
   /** What survived: processes or ports still busy. Empty on a clean stop. */
   readonly problems: readonly string[];
   readonly durationMs: number;
+  /** Of `durationMs`, the time the stop command itself ran (null without one). */
+  readonly commandMs: number | null;
 }
 
 /** After the stop, how long ports may take to close (TIME_WAIT does not count: nobody accepts). */
@@ -31,6 +33,7 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   const started = performance.now();
   const steps: string[] = [];
   const problems: string[] = [];
+  let commandMs: number | null = null;
 
   if (owner.mode === 'process') {
     if (owner.process) {
@@ -62,10 +65,13 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
           ],
           problems: [],
           durationMs: Math.round(performance.now() - started),
+          commandMs: null,
         };
       }
     }
-    steps.push(...(await runStopCommand(profile)));
+    const command = await runStopCommand(profile);
+    commandMs = command.ms;
+    steps.push(...command.steps);
     const leftovers = await terminateEach(recordedAlive, 2_000);
     if (leftovers.steps.length > 0)
       steps.push(`after the stop command: ${leftovers.steps.join('; ')}`);
@@ -78,13 +84,20 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(', ')}`);
-  return { stopped: true, steps, problems, durationMs: Math.round(performance.now() - started) };
+  return {
+    stopped: true,
+    steps,
+    problems,
+    durationMs: Math.round(performance.now() - started),
+    commandMs,
+  };
 }
 
-async function runStopCommand(profile: Profile): Promise<string[]> {
+async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: number | null }> {
   const argv = profile.stop.command;
-  if (!argv) return [];
+  if (!argv) return { steps: [], ms: null };
   const { execa } = await import('execa');
+  const began = performance.now();
   const [file, ...args] = argv as [string, ...string[]];
   const shown = `\`${argv.join(' ')}\``;
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
@@ -97,14 +110,18 @@ async function runStopCommand(profile: Profile): Promise<string[]> {
     cwd: profile.start?.cwd,
     env: commandEnv(profile),
   });
-  if (result.timedOut) return [`${shown} hung for ${timeout} ms and was killed`];
+  const ms = Math.round(performance.now() - began);
+  if (result.timedOut) return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
   if (result.failed && result.exitCode === undefined)
-    return [`${shown} could not run: ${result.shortMessage}`];
+    return { steps: [`${shown} could not run: ${result.shortMessage}`], ms };
   const last = redact(
     String(result.all ?? '')
       .trim()
       .split('\n')
       .at(-1) ?? '',
   );
-  return [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ''}`];
+  return {
+    steps: [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ''}`],
+    ms,
+  };
 }

@@ -27,7 +27,20 @@ export interface ReadResult {
 }
 
 /** Creates the state dir (0700) if needed and checks that we can write to it. */
-export async function prepareStateDir(dir: string): Promise<void> {
+export function prepareStateDir(dir: string): Promise<void> {
+  // Once per process and dir: repeated ensures (a beforeEach) need not stat it every time.
+  let prepared = preparedDirs.get(dir);
+  if (!prepared) {
+    prepared = prepare(dir);
+    preparedDirs.set(dir, prepared);
+    prepared.catch(() => preparedDirs.delete(dir));
+  }
+  return prepared;
+}
+
+const preparedDirs = new Map<string, Promise<void>>();
+
+async function prepare(dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await mkdir(path.join(dir, 'logs'), { recursive: true, mode: 0o700 });
