@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-NL6DFPSX.js";
+} from "./chunks/chunk-JQUVWIAS.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-74FDQXOY.js";
+} from "./chunks/chunk-I3IERWZC.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-F3W4AOLH.js";
+} from "./chunks/chunk-Y42TU4GX.js";
 import "./chunks/chunk-H3UZOQIZ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";

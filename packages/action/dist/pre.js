@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-NL6DFPSX.js";
+} from "./chunks/chunk-JQUVWIAS.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-F3W4AOLH.js";
+} from "./chunks/chunk-Y42TU4GX.js";
 import "./chunks/chunk-H3UZOQIZ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";

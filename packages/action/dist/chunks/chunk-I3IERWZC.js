@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-F3W4AOLH.js";
+} from "./chunk-Y42TU4GX.js";
 import {
   endGroup,
   info,

@@ -22,11 +22,13 @@ import {
   url
 } from "./chunk-PXOX54OA.js";
 import {
+  ProfileError
+} from "./chunk-6GGWHONH.js";
+import {
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
-  ProfileError,
   sealProfile
-} from "./chunk-SU6RE7TD.js";
+} from "./chunk-6BER4CMT.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/src/profile/define-server.ts

@@ -604,7 +604,17 @@ function isState(value) {
 
 // ../core/dist/state/state-file.js
 var STATE_FILE = "state.json";
-async function prepareStateDir(dir) {
+function prepareStateDir(dir) {
+  let prepared = preparedDirs.get(dir);
+  if (!prepared) {
+    prepared = prepare(dir);
+    preparedDirs.set(dir, prepared);
+    prepared.catch(() => preparedDirs.delete(dir));
+  }
+  return prepared;
+}
+var preparedDirs = /* @__PURE__ */ new Map();
+async function prepare(dir) {
   try {
     await mkdir(dir, { recursive: true, mode: 448 });
     await mkdir(path2.join(dir, "logs"), { recursive: true, mode: 448 });
@@ -713,7 +723,7 @@ var silentLogger = { info() {
 
 // ../core/dist/probe/run-probe.js
 var load = {
-  grpc: () => import("./grpc-health-4LQMGAKU.js"),
+  grpc: () => import("./grpc-health-PFGFOMK6.js"),
   http: () => import("./http-TWLK5CHR.js"),
   command: () => import("./command-YWLG3LXY.js"),
   docker: () => import("./docker-BV32VF3W.js")
@@ -927,6 +937,7 @@ async function stopStack(profile, owner) {
   const started = performance.now();
   const steps = [];
   const problems = [];
+  let commandMs = null;
   if (owner.mode === "process") {
     if (owner.process) {
       const result2 = await terminateTree(owner.process, profile.stop.signal, profile.stop.timeoutMs);
@@ -948,11 +959,14 @@ async function stopStack(profile, owner) {
             `the processes we started are gone and ${replaced.join(", ")} now run in their place: someone restarted the stack, so it is no longer ours; left running`
           ],
           problems: [],
-          durationMs: Math.round(performance.now() - started)
+          durationMs: Math.round(performance.now() - started),
+          commandMs: null
         };
       }
     }
-    steps.push(...await runStopCommand(profile));
+    const command = await runStopCommand(profile);
+    commandMs = command.ms;
+    steps.push(...command.steps);
     const leftovers = await terminateEach(recordedAlive, 2e3);
     if (leftovers.steps.length > 0)
       steps.push(`after the stop command: ${leftovers.steps.join("; ")}`);
@@ -963,13 +977,20 @@ async function stopStack(profile, owner) {
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0)
     steps.push(`ports free: ${addresses.join(", ")}`);
-  return { stopped: true, steps, problems, durationMs: Math.round(performance.now() - started) };
+  return {
+    stopped: true,
+    steps,
+    problems,
+    durationMs: Math.round(performance.now() - started),
+    commandMs
+  };
 }
 async function runStopCommand(profile) {
   const argv = profile.stop.command;
   if (!argv)
-    return [];
+    return { steps: [], ms: null };
   const { execa } = await import("./execa-5YVE4HVE.js");
+  const began = performance.now();
   const [file, ...args] = argv;
   const shown = `\`${argv.join(" ")}\``;
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
@@ -982,12 +1003,16 @@ async function runStopCommand(profile) {
     cwd: profile.start?.cwd,
     env: commandEnv(profile)
   });
+  const ms = Math.round(performance.now() - began);
   if (result2.timedOut)
-    return [`${shown} hung for ${timeout} ms and was killed`];
+    return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
   if (result2.failed && result2.exitCode === void 0)
-    return [`${shown} could not run: ${result2.shortMessage}`];
+    return { steps: [`${shown} could not run: ${result2.shortMessage}`], ms };
   const last = redact(String(result2.all ?? "").trim().split("\n").at(-1) ?? "");
-  return [`${shown} exited ${result2.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`];
+  return {
+    steps: [`${shown} exited ${result2.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`],
+    ms
+  };
 }
 
 // ../core/dist/stack/release.js

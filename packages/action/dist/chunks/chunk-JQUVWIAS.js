@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-F3W4AOLH.js";
+} from "./chunk-Y42TU4GX.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -1,0 +1,81 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// ../core/src/process/identity.ts
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function readLinux(pid) {
+  let stat;
+  try {
+    stat = await readFile(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const startTime = fields[19];
+  if (!startTime) return null;
+  return { startTime, zombie: fields[0] === "Z" || fields[0] === "X" };
+}
+async function readMac(pid) {
+  try {
+    const { stdout } = await run("ps", ["-o", "stat=,lstart=", "-p", String(pid)], {
+      env: { ...process.env, LC_ALL: "C" }
+    });
+    const line = stdout.trim();
+    if (!line) return null;
+    const [state = "", ...rest] = line.split(/\s+/);
+    return { startTime: rest.join(" "), zombie: state.startsWith("Z") };
+  } catch {
+    return null;
+  }
+}
+async function readWindows(pid) {
+  try {
+    const { stdout } = await run(
+      "powershell.exe",
+      [
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        `(Get-Process -Id ${pid} -ErrorAction Stop).StartTime.ToFileTimeUtc()`
+      ],
+      { windowsHide: true }
+    );
+    const startTime = stdout.trim();
+    return startTime ? { startTime, zombie: false } : null;
+  } catch {
+    return null;
+  }
+}
+var readInfo = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
+async function processRef(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const info = await readInfo(pid);
+  return info && !info.zombie ? { pid, startTime: info.startTime } : null;
+}
+async function isSameProcess(ref) {
+  const current = await processRef(ref.pid);
+  return current !== null && current.startTime === ref.startTime;
+}
+var self;
+function selfRef() {
+  self ??= processRef(process.pid).then((ref) => {
+    if (!ref) throw new Error(`Cannot read this process's own start time (pid ${process.pid})`);
+    return ref;
+  });
+  return self;
+}
+
+// ../core/src/util/sleep.ts
+import { setTimeout as delay } from "node:timers/promises";
+function sleep(ms, signal) {
+  return delay(ms, void 0, signal ? { signal } : void 0);
+}
+
+export {
+  processRef,
+  isSameProcess,
+  selfRef,
+  sleep
+};

@@ -1,0 +1,182 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  isSameProcess,
+  selfRef,
+  sleep
+} from "./chunk-6UZWLXPL.js";
+import "./chunk-HANBNIMK.js";
+
+// ../core/src/state/lock.ts
+import { randomUUID } from "node:crypto";
+import { watch } from "node:fs";
+import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+var LOCK_FILE = "lock";
+var GARBAGE_GRACE_MS = 2e3;
+var WAIT_NOTICE_MS = 500;
+var MAX_POLL_MS = 100;
+var LockTimeoutError = class extends Error {
+  name = "LockTimeoutError";
+};
+async function withLock(dir, fn, options = {}) {
+  const release = await acquire(dir, options);
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}
+async function acquire(dir, options) {
+  const lockPath = path.join(dir, LOCK_FILE);
+  const me = await selfRef();
+  const token = randomUUID();
+  const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
+  const staged = `${lockPath}.${token}.tmp`;
+  await writeFile(staged, content, { mode: 384 });
+  const started = Date.now();
+  const deadline = started + (options.timeoutMs ?? 3e5);
+  let noticed = false;
+  let pause = 1;
+  let changes;
+  try {
+    for (; ; ) {
+      const seen = changes?.count ?? 0;
+      if (await place(staged, lockPath, content)) {
+        return async () => {
+          if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
+          });
+        };
+      }
+      const raw = await readText(lockPath);
+      if (raw === null) continue;
+      const holder = parseHolder(raw);
+      const alive = holder ? await isSameProcess(holder) : await isYoung(lockPath);
+      if (!alive) {
+        await breakStale(lockPath, raw, staged);
+        continue;
+      }
+      if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
+        noticed = true;
+        options.onWait?.(holder);
+      }
+      if (Date.now() > deadline) {
+        throw new LockTimeoutError(
+          `Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done."
+        );
+      }
+      changes ??= watchLock(dir);
+      await changes.after(seen, pause, options.signal);
+      pause = Math.min(pause * 2, MAX_POLL_MS);
+    }
+  } finally {
+    changes?.close();
+    await unlink(staged).catch(() => {
+    });
+  }
+}
+function watchLock(dir) {
+  let count = 0;
+  let wake;
+  let watcher;
+  try {
+    watcher = watch(dir, (_, file) => {
+      if (file && file !== LOCK_FILE) return;
+      count++;
+      wake?.();
+    });
+    watcher.on("error", () => {
+    });
+  } catch {
+  }
+  return {
+    get count() {
+      return count;
+    },
+    async after(seen, ms, signal) {
+      if (count > seen) return;
+      const timer = new AbortController();
+      const changed = new Promise((resolve) => {
+        wake = resolve;
+      });
+      await Promise.race([
+        changed,
+        sleep(ms, signal ? AbortSignal.any([signal, timer.signal]) : timer.signal).catch(() => {
+        })
+      ]);
+      timer.abort();
+      wake = void 0;
+      signal?.throwIfAborted();
+    },
+    close: () => watcher?.close()
+  };
+}
+async function place(staged, target, content) {
+  try {
+    await link(staged, target);
+    return true;
+  } catch (error) {
+    const code = error.code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
+  }
+  try {
+    await writeFile(target, content, { flag: "wx", mode: 384 });
+    return true;
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw error;
+  }
+}
+async function breakStale(lockPath, staleContent, staged) {
+  const breakPath = `${lockPath}.break`;
+  try {
+    await link(staged, breakPath);
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+    const raw = await readText(breakPath);
+    const breaker = raw === null ? null : parseHolder(raw);
+    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !await isYoung(breakPath))) {
+      await unlink(breakPath).catch(() => {
+      });
+    } else {
+      await sleep(1);
+    }
+    return;
+  }
+  try {
+    if (await readText(lockPath) === staleContent) await unlink(lockPath).catch(() => {
+    });
+  } finally {
+    await unlink(breakPath).catch(() => {
+    });
+  }
+}
+function parseHolder(raw) {
+  try {
+    const value = JSON.parse(raw);
+    if (Number.isInteger(value.pid) && typeof value.startTime === "string" && typeof value.token === "string") {
+      return value;
+    }
+  } catch {
+  }
+  return null;
+}
+async function readText(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}
+async function isYoung(file) {
+  try {
+    return Date.now() - (await stat(file)).mtimeMs < GARBAGE_GRACE_MS;
+  } catch {
+    return false;
+  }
+}
+export {
+  LockTimeoutError,
+  withLock
+};
