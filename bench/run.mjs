@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // stigmer-e2e benchmarks. Every figure is measured side by side with its comparison in the same
 // run, interleaved, and reported as medians and ratios (these machines are noisy).
-// Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory] [--runs N] [--sharing 8,32]
+// Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory,usage] [--runs N] [--sharing 8,32]
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Number(args.runs);
-const only = new Set((args.only ?? 'lag,warm,sharing,action,stop,memory').split(','));
+const only = new Set((args.only ?? 'lag,warm,sharing,action,stop,memory,usage').split(','));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-bench-'));
 const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -451,7 +451,43 @@ async function memory() {
   }
 }
 
-const SECTIONS = { lag, warm, sharing, action, stop, memory };
+// 7. Resource insight: what sampling the stack's CPU and memory costs the process holding the
+// lease (issue target: under 1% CPU), 10 s holds with sampling off and on, interleaved.
+async function usage() {
+  const stack = await emulated('usage');
+  await stack.stigmerCli('server');
+  try {
+    const profile = stack.profile();
+    await (await ensureServer(profile)).release(); // warm up
+    const cost = { off: [], on: [] };
+    for (let i = 0; i < 3; i++) {
+      for (const on of [false, true]) {
+        const handle = await ensureServer(profile, { usage: on });
+        const cpu = process.cpuUsage();
+        const t = now();
+        await sleep(10_000);
+        await handle.release();
+        const used = process.cpuUsage(cpu);
+        cost[on ? 'on' : 'off'].push(((used.user + used.system) / 1000 / (now() - t)) * 100);
+      }
+    }
+    results.sections.usage = {
+      cpuPercentOff: round(median(cost.off), 3),
+      cpuPercentOn: round(median(cost.on), 3),
+      samplingCostPercent: round(median(cost.on) - median(cost.off), 3),
+    };
+    const u = results.sections.usage;
+    table('Resource insight: CPU of the process holding a lease for 10 s (3 pairs, medians)', [
+      ['sampling off', `${u.cpuPercentOff}%`],
+      ['sampling on (4 processes, 1 sample/s)', `${u.cpuPercentOn}%`],
+      ['cost of sampling', `${u.samplingCostPercent}% of one core`, 'target < 1'],
+    ]);
+  } finally {
+    await stack.stigmerCli('server', 'stop').catch(() => {});
+  }
+}
+
+const SECTIONS = { lag, warm, sharing, action, stop, memory, usage };
 console.log(
   `stigmer-e2e benchmarks: ${results.machine.cpus} x ${results.machine.model}, ${results.machine.memGiB} GiB, Node ${results.machine.node}`,
 );

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-JQUVWIAS.js";
+} from "./chunks/chunk-PUCQUL2I.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-I3IERWZC.js";
+} from "./chunks/chunk-HQADA53O.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-Y42TU4GX.js";
+} from "./chunks/chunk-I2NWQUP2.js";
 import "./chunks/chunk-H3UZOQIZ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";

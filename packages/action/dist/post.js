@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-I3IERWZC.js";
+} from "./chunks/chunk-HQADA53O.js";
 import {
   actionsLogger,
   attempt,
@@ -23,7 +23,7 @@ import {
   saveEntries,
   serverStatus,
   stackProfile
-} from "./chunks/chunk-Y42TU4GX.js";
+} from "./chunks/chunk-I2NWQUP2.js";
 import "./chunks/chunk-H3UZOQIZ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {

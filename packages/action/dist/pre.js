@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-JQUVWIAS.js";
+} from "./chunks/chunk-PUCQUL2I.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-Y42TU4GX.js";
+} from "./chunks/chunk-I2NWQUP2.js";
 import "./chunks/chunk-H3UZOQIZ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";

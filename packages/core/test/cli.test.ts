@@ -52,6 +52,9 @@ describe('stigmer-e2e', () => {
     expect(ran.code).toBe(7);
     expect(await readFile(out, 'utf8')).toBe(`http://127.0.0.1:${stack.port}/`);
     expect(ran.stderr).toMatch(/fixture is available \(started by this run/);
+    expect(ran.stderr).toMatch(
+      /fixture, while this run held it \(\d+ s\): peak [\d.]+ MiB, [\d.]+% CPU on average \(server /,
+    );
     expect(ran.stderr).toMatch(/fixture stopped in/);
     expect(await portAccepts(stack.port)).toBe(false);
   });

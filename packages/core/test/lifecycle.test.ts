@@ -350,7 +350,12 @@ describe('an external stack (no start): only probed', () => {
       leaseId: null,
       stateDir: null,
     });
-    expect(await handle.release()).toEqual({ released: false, stop: null, remaining: 0 });
+    expect(await handle.release()).toEqual({
+      released: false,
+      stop: null,
+      remaining: 0,
+      usage: null,
+    });
     expect(await isRunning(outside.pid!)).toBe(true);
     await expect(readFile(path.join(stack.spec.stateDir!, 'state.json'))).rejects.toThrow();
   });
@@ -405,5 +410,27 @@ describe('the watchdog', () => {
     const again = JSON.parse(await readFile(path.join(stack.spec.stateDir!, 'state.json'), 'utf8'));
     expect(again.owner.watchdog).toBeNull();
     await unwatched.release();
+  });
+});
+
+describe('resource insight', () => {
+  it('samples CPU and memory of the stack while the lease is held, reported on release', async () => {
+    const stack = await fixtureStack(dir);
+    const handle = await ensureServer(defineServer(stack.spec));
+    await new Promise((r) => setTimeout(r, 2_500));
+    const { usage } = await handle.release();
+    expect(usage).not.toBeNull();
+    const server = usage!.processes.find((p) => p.name === 'server')!;
+    expect(server.peakRssMiB).toBeGreaterThan(10); // a node process: tens of MiB
+    expect(server.avgRssMiB).toBeLessThanOrEqual(server.peakRssMiB);
+    expect(server.avgCpuPercent).toBeGreaterThanOrEqual(0);
+    expect(usage!.samples).toBeGreaterThanOrEqual(3);
+    expect(usage!.total.peakRssMiB).toBeGreaterThanOrEqual(server.peakRssMiB);
+  });
+
+  it('can be turned off', async () => {
+    const stack = await fixtureStack(dir);
+    const handle = await ensureServer(defineServer(stack.spec), { usage: false });
+    expect((await handle.release()).usage).toBeNull();
   });
 });

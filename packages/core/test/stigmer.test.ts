@@ -43,6 +43,10 @@ describe('the Stigmer profile (emulated CLI)', () => {
     const server = (await stack.pid('daemon'))!;
     const result = await handle.release();
     expect(result.stop).toMatchObject({ stopped: true, problems: [] });
+    // Resource insight: the processes its pid files name were sampled while the lease was held.
+    expect(result.usage!.processes.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['stigmer-server', 'temporal']),
+    );
     expect(await isRunning(server)).toBe(false);
     expect(await portAccepts(stack.ports.server)).toBe(false);
     expect(await portAccepts(stack.ports.temporal)).toBe(false);

@@ -39,6 +39,18 @@ export function formatRelease(profile: string, result: ReleaseResult): string {
     : `${profile} stopped in ${took}, with problems: ${stop.problems.join('; ')}`;
 }
 
+/** "stigmer, while this run held it (12 s): peak 412 MiB, 3.1% CPU on average (...)" */
+export function formatUsage(profile: string, usage: ReleaseResult['usage']): string | null {
+  if (!usage) return null;
+  const each = usage.processes
+    .map((p) => `${p.name} ${p.peakRssMiB} MiB, ${p.avgCpuPercent}%`)
+    .join('; ');
+  return (
+    `${profile}, while this run held it (${Math.round(usage.durationMs / 1000)} s): ` +
+    `peak ${usage.total.peakRssMiB} MiB, ${usage.total.avgCpuPercent}% CPU on average (${each})`
+  );
+}
+
 export function writeJson(value: unknown): void {
   process.stdout.write(`${redact(JSON.stringify(value, null, 2))}\n`);
 }

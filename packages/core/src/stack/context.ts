@@ -32,6 +32,11 @@ export interface EnsureOptions {
    * that stops the stack once every lease holder has died without releasing. Default true.
    */
   watchdog?: boolean;
+  /**
+   * While the lease is held, sample the CPU and memory of the stack's processes; `release()`
+   * reports peak and average. Default true (about one small /proc read per process a second).
+   */
+  usage?: boolean;
 }
 
 /** One ensure call: what it works on and how. */

@@ -5,6 +5,7 @@ import { formatComponents } from './format.js';
 import type { HandleSnapshot, Outcome, ReleaseResult, ServerHandle } from './handle.js';
 import { formatLogTails, type LogTail } from './log-tail.js';
 import { releaseLease } from './release.js';
+import { watchUsage } from './usage.js';
 
 export interface Result {
   outcome: Outcome;
@@ -39,14 +40,22 @@ export function finish(ctx: Context, result: Result): ServerHandle {
   if (result.outcome === 'unavailable' && ctx.policy === 'fail') {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);
   }
+  const leaseId = result.leaseId;
+  const usage = available && leaseId && ctx.options.usage !== false ? watchUsage(profile) : null;
   let releasing: Promise<ReleaseResult> | undefined;
   return {
     ...snapshot,
     snapshot: () => snapshot,
     release: () => {
-      releasing ??= result.leaseId
-        ? releaseLease(profile, result.leaseId, { logger: ctx.logger })
-        : Promise.resolve({ released: false, stop: null, remaining: 0 });
+      releasing ??= (async () => {
+        if (!leaseId) return { released: false, stop: null, remaining: 0, usage: null };
+        // Sampling ends before the release, which may stop the stack.
+        const summary = (await usage?.stop()) ?? null;
+        return {
+          ...(await releaseLease(profile, leaseId, { logger: ctx.logger })),
+          usage: summary,
+        };
+      })();
       return releasing;
     },
   };

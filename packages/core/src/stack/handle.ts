@@ -1,4 +1,5 @@
 import type { ComponentStatus } from '../probe/component-status.js';
+import type { UsageSummary } from '../process/usage.js';
 import type { LogTail } from './log-tail.js';
 import type { StopReport } from './stop.js';
 
@@ -47,6 +48,8 @@ export interface ReleaseResult {
   readonly stop: StopReport | null;
   /** Leases still alive after this one was dropped. */
   readonly remaining: number;
+  /** CPU and memory of the stack's processes while this lease was held (null if not sampled). */
+  readonly usage: UsageSummary | null;
 }
 
 export interface ServerHandle extends HandleSnapshot {

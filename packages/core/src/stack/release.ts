@@ -32,7 +32,7 @@ export async function releaseServer(
   options: ReleaseOptions = {},
 ): Promise<ReleaseResult> {
   const resolved = await toProfile(profile);
-  if (!resolved.start) return { released: false, stop: null, remaining: 0 };
+  if (!resolved.start) return { released: false, stop: null, remaining: 0, usage: null };
   return releaseLease(resolved, leaseId, options);
 }
 
@@ -58,7 +58,7 @@ export async function releaseLease(
         leases: live,
         owner: policy === 'never' && live.length === 0 ? null : state.owner,
       });
-      return { released, stop: null, remaining: live.length };
+      return { released, stop: null, remaining: live.length, usage: null };
     }
     logger.info(
       `Stopping ${profile.name}: ${state.owner ? 'started by stigmer-e2e' : 'stop: always'} and no lease remains.`,
@@ -67,7 +67,7 @@ export async function releaseLease(
     await writeState(profile.stateDir, { ...state, owner: null, leases: [] });
     for (const step of stop.steps) logger.info(`  ${step}`);
     for (const problem of stop.problems) logger.warn(`  ${problem}`);
-    return { released, stop, remaining: 0 };
+    return { released, stop, remaining: 0, usage: null };
   });
 }
 

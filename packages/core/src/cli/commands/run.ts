@@ -7,7 +7,7 @@ import { resolvePolicy } from '../../stack/policy.js';
 import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
-import { formatHandle, formatRelease } from '../print.js';
+import { formatHandle, formatRelease, formatUsage } from '../print.js';
 import { withProgress } from '../with-progress.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -45,6 +45,8 @@ export async function run(argv: string[]): Promise<number> {
     code = await runCommand(command, { ...process.env, ...handle.env });
   } finally {
     const result = await handle.release();
+    const usage = formatUsage(handle.profile, result.usage);
+    if (usage) process.stderr.write(`${usage}\n`);
     process.stderr.write(`${formatRelease(handle.profile, result)}\n`);
   }
   return code;

@@ -27,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     ensureServer(profile, {
       ...(timeoutMs ? { timeoutMs } : {}),
       onUnavailable: 'skip', // the exit code carries the policy
+      usage: false, // this process ends now: nobody would read the samples
       signal,
       logger: progress.logger,
       onProgress: progress.onProgress,

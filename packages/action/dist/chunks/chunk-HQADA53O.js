@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-Y42TU4GX.js";
+} from "./chunk-I2NWQUP2.js";
 import {
   endGroup,
   info,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-Y42TU4GX.js";
+} from "./chunk-I2NWQUP2.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -139,7 +139,7 @@ async function cacheStore() {
     const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
     return new DirectoryCacheStore(dir);
   }
-  const { GitHubCacheStore } = await import("./github-cache-store-KEE3MNU7.js");
+  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
   return new GitHubCacheStore();
 }
 
@@ -1019,7 +1019,7 @@ async function runStopCommand(profile) {
 async function releaseServer(profile, leaseId2, options = {}) {
   const resolved = await toProfile(profile);
   if (!resolved.start)
-    return { released: false, stop: null, remaining: 0 };
+    return { released: false, stop: null, remaining: 0, usage: null };
   return releaseLease(resolved, leaseId2, options);
 }
 async function releaseLease(profile, leaseId2, options = {}) {
@@ -1040,7 +1040,7 @@ async function releaseLease(profile, leaseId2, options = {}) {
         leases: live,
         owner: policy === "never" && live.length === 0 ? null : state.owner
       });
-      return { released, stop: null, remaining: live.length };
+      return { released, stop: null, remaining: live.length, usage: null };
     }
     logger.info(`Stopping ${profile.name}: ${state.owner ? "started by stigmer-e2e" : "stop: always"} and no lease remains.`);
     const stop = await stopStack(profile, owner);
@@ -1049,7 +1049,7 @@ async function releaseLease(profile, leaseId2, options = {}) {
       logger.info(`  ${step}`);
     for (const problem of stop.problems)
       logger.warn(`  ${problem}`);
-    return { released, stop, remaining: 0 };
+    return { released, stop, remaining: 0, usage: null };
   });
 }
 async function unownedAsOwner(profile) {
@@ -1463,6 +1463,100 @@ function formatComponents(components) {
   return components.map((c) => `  ${c.ready ? "\u2713" : c.required ? "\u2717" : "-"} ${c.name.padEnd(width)}  ${c.detail}${c.required ? "" : " (optional)"}`).join("\n");
 }
 
+// ../core/dist/process/usage.js
+import { execFile as execFile4 } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify as promisify4 } from "node:util";
+var run4 = promisify4(execFile4);
+var TICKS_PER_SECOND = 100;
+async function sampleProcess(pid) {
+  try {
+    if (process.platform === "linux") {
+      const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
+      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return { rss: rssKiB * 1024, cpuMs };
+    }
+    if (process.platform === "darwin") {
+      const { stdout } = await run4("ps", ["-o", "rss=,time=", "-p", String(pid)]);
+      const [rss, time] = stdout.trim().split(/\s+/);
+      if (!rss || !time)
+        return null;
+      const [minutes, seconds] = time.split(":").map(Number);
+      return { rss: Number(rss) * 1024, cpuMs: ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1e3 };
+    }
+  } catch {
+  }
+  return null;
+}
+var SAMPLE_MS = 1e3;
+var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
+var pct = (value) => Math.round(value * 10) / 10;
+function summarize(name, pid, points) {
+  const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
+  const span = points.at(-1).at - points[0].at;
+  return {
+    name,
+    pid,
+    peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
+    avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
+    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
+    peakCpuPercent: pct(Math.max(0, ...rates))
+  };
+}
+function sampleUsage(targets) {
+  const started = performance.now();
+  const series = targets.map(() => []);
+  const summedRss = [];
+  const take = async () => {
+    const at = performance.now();
+    const samples = await Promise.all(targets.map((t) => sampleProcess(t.pid)));
+    samples.forEach((s, i) => {
+      if (s)
+        series[i].push({ at, ...s });
+    });
+    summedRss.push(samples.reduce((n, s) => n + (s?.rss ?? 0), 0));
+  };
+  const first = take();
+  const timer = setInterval(() => void take(), SAMPLE_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await first;
+      await take();
+      const processes = targets.flatMap((t, i) => series[i].length >= 2 ? [summarize(t.name, t.pid, series[i])] : []);
+      if (processes.length === 0)
+        return null;
+      return {
+        processes,
+        total: {
+          peakRssMiB: mib(Math.max(...summedRss)),
+          avgCpuPercent: pct(processes.reduce((n, p) => n + p.avgCpuPercent, 0))
+        },
+        samples: summedRss.length,
+        durationMs: Math.round(performance.now() - started)
+      };
+    }
+  };
+}
+
+// ../core/dist/stack/usage.js
+function watchUsage(profile) {
+  const sampler = (async () => {
+    const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid, startTime: e.startTime }));
+    const { state } = await readState(profile.stateDir, { repair: false });
+    if (state.owner?.mode === "process" && state.owner.process)
+      targets.push({ name: "server", ...state.owner.process });
+    return sampleUsage(targets);
+  })();
+  return {
+    stop: async () => (await sampler.catch(() => null))?.stop() ?? null
+  };
+}
+
 // ../core/dist/stack/finish.js
 function finish(ctx, result2) {
   const { profile } = ctx;
@@ -1486,12 +1580,22 @@ function finish(ctx, result2) {
   if (result2.outcome === "unavailable" && ctx.policy === "fail") {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);
   }
+  const leaseId2 = result2.leaseId;
+  const usage = available && leaseId2 && ctx.options.usage !== false ? watchUsage(profile) : null;
   let releasing;
   return {
     ...snapshot,
     snapshot: () => snapshot,
     release: () => {
-      releasing ??= result2.leaseId ? releaseLease(profile, result2.leaseId, { logger: ctx.logger }) : Promise.resolve({ released: false, stop: null, remaining: 0 });
+      releasing ??= (async () => {
+        if (!leaseId2)
+          return { released: false, stop: null, remaining: 0, usage: null };
+        const summary = await usage?.stop() ?? null;
+        return {
+          ...await releaseLease(profile, leaseId2, { logger: ctx.logger }),
+          usage: summary
+        };
+      })();
       return releasing;
     }
   };
@@ -1551,9 +1655,9 @@ async function awaitExternal(ctx) {
     leaseId: null
   });
 }
-async function waitOrRelease(ctx, lease, run5) {
+async function waitOrRelease(ctx, lease, run6) {
   try {
-    return await run5();
+    return await run6();
   } catch (error) {
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
@@ -1626,10 +1730,10 @@ async function abandonStart(ctx, lease, owner, reason) {
 }
 
 // ../core/dist/process/port-owner.js
-import { execFile as execFile4 } from "node:child_process";
+import { execFile as execFile5 } from "node:child_process";
 import { readdir as readdir3, readFile as readFile8, readlink } from "node:fs/promises";
-import { promisify as promisify4 } from "node:util";
-var run4 = promisify4(execFile4);
+import { promisify as promisify5 } from "node:util";
+var run5 = promisify5(execFile5);
 var LISTEN = "0A";
 async function portOwner(port) {
   try {
@@ -1668,12 +1772,12 @@ async function listenerLinux(port) {
   return null;
 }
 async function listenerLsof(port) {
-  const { stdout } = await run4("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const { stdout } = await run5("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
   const pid = Number(stdout.trim().split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile8(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run4("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile8(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run5("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
