@@ -8,15 +8,6 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  return true;
-}
-
 /** Alive and not a zombie (a killed child of ours stays a zombie until reaped). */
 export async function isRunning(pid: number): Promise<boolean> {
   try {
