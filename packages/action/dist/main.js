@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-PUCQUL2I.js";
+} from "./chunks/chunk-S26SWJ57.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-HQADA53O.js";
+} from "./chunks/chunk-5NRLMFLS.js";
 import {
   actionsLogger,
   bin,
@@ -21,8 +21,8 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-I2NWQUP2.js";
-import "./chunks/chunk-H3UZOQIZ.js";
+} from "./chunks/chunk-QI7YS5X4.js";
+import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

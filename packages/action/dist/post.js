@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-HQADA53O.js";
+} from "./chunks/chunk-5NRLMFLS.js";
 import {
   actionsLogger,
   attempt,
@@ -23,8 +23,8 @@ import {
   saveEntries,
   serverStatus,
   stackProfile
-} from "./chunks/chunk-I2NWQUP2.js";
-import "./chunks/chunk-H3UZOQIZ.js";
+} from "./chunks/chunk-QI7YS5X4.js";
+import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {
   group,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-PUCQUL2I.js";
+} from "./chunks/chunk-S26SWJ57.js";
 import {
   bin,
   getInputs,
@@ -10,8 +10,8 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-I2NWQUP2.js";
-import "./chunks/chunk-H3UZOQIZ.js";
+} from "./chunks/chunk-QI7YS5X4.js";
+import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

@@ -179,6 +179,11 @@ describe('stigmer-e2e', () => {
       code: 2,
       stderr: expect.stringMatching(/run needs a command after `--`/),
     });
+    const badMismatch = await cli(['run', '--on-mismatch', 'maybe', '--', 'true']);
+    expect(badMismatch).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--on-mismatch expects "reuse" or "unavailable", got "maybe"/),
+    });
     const badTimeout = await cli(['up', '--timeout', 'soon']);
     expect(badTimeout).toMatchObject({
       code: 2,

@@ -2,6 +2,8 @@
  * The Stigmer profile against the emulator of the real `stigmer` CLI: real daemonized child
  * processes, real gRPC health, real pid files and logs in a temp HOME, on free ports.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ComponentStatus, ensureServer, releaseServer, serverStatus } from '../src/index.js';
 import { type EmulatedStigmer, emulatedStigmer } from './helpers/emulated-stigmer.js';
@@ -82,7 +84,7 @@ describe('the Stigmer profile (emulated CLI)', () => {
     const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 1_500 });
     expect(handle.available).toBe(false);
     expect(handle.reason).toMatch(
-      /partly running .* but temporal is down \(.*NOT_SERVING\).* did not become whole within 1.5 s/,
+      /partly running .* temporal is down \(.*NOT_SERVING\).* did not become whole within 1.5 s/,
     );
     expect(await stack.pid('daemon')).toBe(before);
     expect(await isRunning(before!)).toBe(true);
@@ -157,6 +159,72 @@ describe('the Stigmer profile (emulated CLI)', () => {
     const handle = await ensureServer(stack.profile());
     expect(handle.available).toBe(true);
     expect(handle.components.find((c) => c.name === 'stigmer-server')!.detail).toContain('[::1]');
+    await handle.release();
+  });
+});
+
+describe('LLM choice per run', () => {
+  it('a stack running another model is reported; reused locally, unavailable when told, never touched', async () => {
+    stack = await emulatedStigmer(temp.dir);
+    await stack.cli('server'); // by hand, with the config file's default model
+    const before = await stack.pid('daemon');
+    const reuse = await ensureServer(stack.profile({ llm: { model: 'qwen2.5:0.5b' } }), {
+      onMismatch: 'reuse',
+    });
+    expect(reuse).toMatchObject({ available: true, outcome: 'reused' });
+    expect(reuse.mismatch).toEqual([
+      'STIGMER_LLM_MODEL is not set (it uses its config file) in the running stigmer-server, wanted "qwen2.5:0.5b"',
+    ]);
+    await reuse.release();
+    const strict = await ensureServer(stack.profile({ llm: { model: 'qwen2.5:0.5b' } }), {
+      onMismatch: 'unavailable',
+      onUnavailable: 'skip',
+    });
+    expect(strict.available).toBe(false);
+    expect(strict.reason).toMatch(
+      /running with other settings: STIGMER_LLM_MODEL .* left as it is/,
+    );
+    expect(await stack.pid('daemon')).toBe(before);
+    expect(await isRunning(before!)).toBe(true);
+  });
+
+  it('starts the stack with the chosen model, and a later run asking the same model sees no difference', async () => {
+    stack = await emulatedStigmer(temp.dir);
+    const handle = await ensureServer(
+      stack.profile({ llm: { provider: 'ollama', model: 'qwen2.5:0.5b' } }),
+    );
+    expect(handle.outcome).toBe('started');
+    const llm = JSON.parse(
+      await readFile(path.join(temp.dir, '.stigmer', 'data', 'llm.json'), 'utf8'),
+    );
+    expect(llm).toMatchObject({ provider: 'ollama', model: 'qwen2.5:0.5b' });
+    const same = await ensureServer(stack.profile({ llm: { model: 'qwen2.5:0.5b' } }));
+    expect(same).toMatchObject({ outcome: 'joined', mismatch: [] });
+    await same.release();
+    await handle.release();
+  });
+
+  it('a stack we started with another model, that nobody uses any more, is restarted with ours', async () => {
+    stack = await emulatedStigmer(temp.dir);
+    const old = await ensureServer(stack.profile({ llm: { model: 'llama3.2:1b' } }), {
+      lease: { kind: 'explicit', ttlMs: 1 },
+      watchdog: false,
+    });
+    expect(old.outcome).toBe('started');
+    const before = await stack.pid('daemon');
+    await new Promise((r) => setTimeout(r, 20)); // its lease expires: the stack is ours and unused
+    const handle = await ensureServer(stack.profile({ llm: { model: 'qwen2.5:0.5b' } }));
+    expect(handle).toMatchObject({
+      available: true,
+      owned: true,
+      outcome: 'started',
+      mismatch: [],
+    });
+    expect(await stack.pid('daemon')).not.toBe(before);
+    const llm = JSON.parse(
+      await readFile(path.join(temp.dir, '.stigmer', 'data', 'llm.json'), 'utf8'),
+    );
+    expect(llm.model).toBe('qwen2.5:0.5b');
     await handle.release();
   });
 });

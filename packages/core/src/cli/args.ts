@@ -11,6 +11,7 @@ export const CONFIG_OPTIONS = {
 export const WAIT_OPTIONS = {
   timeout: { type: 'string' },
   'on-unavailable': { type: 'string' },
+  'on-mismatch': { type: 'string' },
 } as const;
 
 type Values<T> = { [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : string };
@@ -41,6 +42,11 @@ export function positiveInt(value: string | undefined, flag: string): number | u
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`--${flag} expects a positive whole number, got "${value}"`);
   return n;
+}
+
+export function mismatchPolicy(value: string | undefined): 'reuse' | 'unavailable' | undefined {
+  if (value === undefined || value === 'reuse' || value === 'unavailable') return value;
+  throw new UsageError(`--on-mismatch expects "reuse" or "unavailable", got "${value}"`);
 }
 
 export function policy(value: string | undefined): OnUnavailable | undefined {

@@ -3,7 +3,10 @@ const CONFIG = `  --config <file>          A custom profile: a .js/.mjs (default
                            Without it: the Stigmer stack (\`stigmer\` on PATH, or $STIGMER_E2E_BIN).`;
 const WAIT = `  --timeout <seconds>      How long to wait for readiness (default: the profile's; 180 for Stigmer).
   --on-unavailable <p>     skip: exit 3 when the stack is unavailable; fail: exit 1.
-                           Default: fail when $CI is set, skip otherwise.`;
+                           Default: fail when $CI is set, skip otherwise.
+  --on-mismatch <p>        A running stack started with other settings (another LLM model,
+                           from $STIGMER_LLM_MODEL): reuse it, or call it unavailable.
+                           Default: unavailable when $CI is set, reuse otherwise.`;
 
 export const HELP = {
   main: `stigmer-e2e: start, share and stop the Stigmer server stack (or any server) for end-to-end tests.

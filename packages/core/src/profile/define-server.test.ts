@@ -90,6 +90,17 @@ describe('defineServer', () => {
     );
   });
 
+  it('checks that startedWith names a component', () => {
+    expect(problems({ ...valid, startedWith: { component: 'db', env: { MODEL: 'x' } } })).toEqual([
+      'startedWith.component: no component named "db"',
+    ]);
+    const profile = defineServer({
+      ...valid,
+      startedWith: { component: 'web', env: { MODEL: 'x' } },
+    });
+    expect(profile.startedWith).toEqual({ component: 'web', env: { MODEL: 'x' } });
+  });
+
   it('keeps a shell-looking argument as one literal argument', () => {
     const profile = defineServer({
       ...valid,

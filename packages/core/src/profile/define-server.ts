@@ -92,6 +92,7 @@ export function defineServer(spec: ServerSpec, options: DefineServerOptions = {}
     ),
     env: { ...(s.env ?? {}) },
     readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    startedWith: s.startedWith ?? null,
   };
   if (problems.length > 0) throw new ProfileError(`Invalid server spec${source}:`, problems);
   return sealProfile(profile);

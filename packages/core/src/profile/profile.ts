@@ -30,6 +30,11 @@ export interface Profile {
   readonly logs: Readonly<Record<string, readonly string[]>>;
   readonly env: Readonly<Record<string, string>>;
   readonly readyTimeoutMs: number;
+  /** The environment the running stack must have been started with (read from `component`'s process). */
+  readonly startedWith: {
+    readonly component: string;
+    readonly env: Readonly<Record<string, string>>;
+  } | null;
 }
 
 export const DEFAULT_READY_TIMEOUT_MS = 60_000;

@@ -14,6 +14,12 @@ export function crossFieldProblems(spec: unknown): string[] {
   if (start?.mode === 'daemon' && !stop?.command) {
     problems.push('stop: a daemon-mode stack needs a stop command: add stop: { command: [...] }');
   }
+  const startedWith = isObject(spec.startedWith) ? spec.startedWith.component : undefined;
+  if (typeof startedWith === 'string' && Array.isArray(spec.components)) {
+    const names = spec.components.map((c) => (isObject(c) ? c.name : undefined));
+    if (!names.includes(startedWith))
+      problems.push(`startedWith.component: no component named "${startedWith}"`);
+  }
   if (Array.isArray(spec.components)) {
     const seen = new Set<unknown>();
     spec.components.forEach((c, i) => {

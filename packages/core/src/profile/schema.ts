@@ -151,6 +151,7 @@ export const serverSpecSchema = strict({
   ),
   env: v.optional(env),
   readyTimeoutMs: v.optional(positiveMs),
+  startedWith: v.optional(strict({ component: text('a component name'), env })),
 });
 
 /** Formats one issue as `components[1].probe: expected ...`. */

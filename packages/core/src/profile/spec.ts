@@ -68,4 +68,10 @@ export interface ServerSpec {
   env?: Record<string, string>;
   /** Default readiness timeout for this stack. */
   readyTimeoutMs?: number;
+  /**
+   * Settings the stack must run with, checked on a stack that is already running: environment
+   * values read from this component's process (its pid file), e.g. a model name. A running
+   * stack started otherwise is reported (`mismatch`), and `onMismatch` decides.
+   */
+  startedWith?: { component: string; env: Record<string, string> };
 }

@@ -33,7 +33,13 @@ export interface StigmerOptions {
   externalTemporal?: boolean;
   /** How agent-runner runs: a binary with a pid file (default) or the Docker container `stigmer-agent-runner`. */
   agentRunner?: 'binary' | 'docker';
-  /** Extra environment for the `stigmer` CLI (e.g. STIGMER_LLM_MODEL). */
+  /**
+   * The LLM the stack runs with, passed to the CLI as STIGMER_LLM_PROVIDER, STIGMER_LLM_MODEL and
+   * STIGMER_LLM_BASE_URL (which override its config file). Defaults: those variables in this
+   * process's environment. A running stack started with another model is reported (`mismatch`).
+   */
+  llm?: { provider?: string; model?: string; baseUrl?: string };
+  /** Extra environment for the `stigmer` CLI. */
   env?: Record<string, string>;
   /** A stack someone else runs (a shared staging stack): only probed, never started or stopped. */
   external?: boolean;
@@ -108,7 +114,16 @@ export function stigmer(options: StigmerOptions = {}): Profile {
     },
   ];
   const bin = options.bin ?? env.STIGMER_E2E_BIN ?? 'stigmer';
+  const llm = {
+    STIGMER_LLM_PROVIDER: options.llm?.provider ?? env.STIGMER_LLM_PROVIDER,
+    STIGMER_LLM_MODEL: options.llm?.model ?? env.STIGMER_LLM_MODEL,
+    STIGMER_LLM_BASE_URL: options.llm?.baseUrl ?? env.STIGMER_LLM_BASE_URL,
+  };
+  const llmEnv = Object.fromEntries(
+    Object.entries(llm).filter((e): e is [string, string] => Boolean(e[1])),
+  );
   const cliEnv: Record<string, string | undefined> = {
+    ...llmEnv,
     ...(options.home ? { HOME: home, USERPROFILE: home } : {}),
     TEMPORAL_SERVICE_ADDRESS: managedTemporal ? undefined : temporalAddress,
     ...options.env,
@@ -140,5 +155,7 @@ export function stigmer(options: StigmerOptions = {}): Profile {
       TEMPORAL_SERVICE_ADDRESS: temporalAddress,
     },
     readyTimeoutMs: options.readyTimeoutMs ?? 180_000,
+    startedWith:
+      Object.keys(llmEnv).length > 0 ? { component: 'stigmer-server', env: llmEnv } : null,
   });
 }

@@ -37,6 +37,12 @@ export interface EnsureOptions {
    * reports peak and average. Default true (about one small /proc read per process a second).
    */
   usage?: boolean;
+  /**
+   * A running stack started with other settings than the profile's `startedWith` (another LLM
+   * model): `reuse` it with a warning, or call it `unavailable` (never touching it). Default:
+   * unavailable under CI, reuse otherwise. One this call owns and nobody uses is restarted.
+   */
+  onMismatch?: 'reuse' | 'unavailable';
 }
 
 /** One ensure call: what it works on and how. */

@@ -14,8 +14,9 @@ import { finish } from './finish.js';
 import type { ServerHandle } from './handle.js';
 import { silentLogger } from './logger.js';
 import { planUnderLock } from './plan.js';
-import { resolvePolicy } from './policy.js';
+import { isCI, resolvePolicy } from './policy.js';
 import { watchRecordedStart, watchStart } from './start.js';
+import { settingsMismatch } from './started-with.js';
 
 export type { EnsureOptions } from './context.js';
 
@@ -46,6 +47,56 @@ export async function ensureServer(
     elapsed: () => Math.round(performance.now() - started),
   };
   if (!resolved.start) return awaitExternal(ctx);
+  return checkSettings(ctx, await ensureOnce(ctx), true);
+}
+
+/**
+ * A stack that was already running may run with other settings than the profile asks for (an
+ * LLM model). One we own that nobody else uses is restarted with ours; otherwise `onMismatch`
+ * decides: use it with a warning, or call it unavailable and leave it alone.
+ */
+async function checkSettings(
+  ctx: Context,
+  handle: ServerHandle,
+  mayRestart: boolean,
+): Promise<ServerHandle> {
+  if (!handle.available || handle.outcome === 'started' || !ctx.profile.startedWith) return handle;
+  const mismatch = await settingsMismatch(ctx.profile);
+  if (!mismatch || mismatch.length === 0) return handle;
+  const what = mismatch.join('; ');
+  if (handle.owned && mayRestart) {
+    const released = await handle.release();
+    if (released.stop?.stopped) {
+      ctx.logger.info(
+        `${ctx.profile.name} ran with other settings (${what}): stopped it, starting it again.`,
+      );
+      return checkSettings(ctx, await ensureOnce(ctx), false);
+    }
+    return handle;
+  }
+  const choice = ctx.options.onMismatch ?? (isCI() ? 'unavailable' : 'reuse');
+  if (choice === 'reuse') {
+    ctx.logger.warn(
+      `${ctx.profile.name} is running with other settings: ${what}. Using it anyway (onMismatch: 'reuse').`,
+    );
+    const snapshot = { ...handle.snapshot(), mismatch };
+    return { ...handle, mismatch, snapshot: () => snapshot };
+  }
+  await handle.release();
+  const reason =
+    `${ctx.profile.name} is running with other settings: ${what}. It was not started by this run, so it was left as it is; ` +
+    "stop it to get a stack with these settings, or pass onMismatch: 'reuse' (CLI: --on-mismatch reuse) to use it anyway.";
+  return finish(ctx, {
+    outcome: 'unavailable',
+    reason,
+    components: handle.components,
+    leaseId: null,
+    mismatch,
+  });
+}
+
+async function ensureOnce(ctx: Context): Promise<ServerHandle> {
+  const { profile: resolved, options } = ctx;
 
   await prepareStateDir(resolved.stateDir);
   const { plan, lease, statuses, ready } = await withLock(

@@ -15,6 +15,8 @@ export interface Result {
   logTails?: LogTail[];
   /** Returned before readiness (`wait: false`). */
   pending?: boolean;
+  /** How the running stack's settings differ from the profile's `startedWith`. */
+  mismatch?: readonly string[];
 }
 
 /** Builds the handle; under the `fail` policy an unavailable stack throws instead. */
@@ -36,6 +38,7 @@ export function finish(ctx: Context, result: Result): ServerHandle {
     logTails: result.logTails ?? [],
     elapsedMs: ctx.elapsed(),
     stateDir: profile.start ? profile.stateDir : null,
+    mismatch: result.mismatch ?? [],
   };
   if (result.outcome === 'unavailable' && ctx.policy === 'fail') {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);

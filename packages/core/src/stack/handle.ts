@@ -39,6 +39,11 @@ export interface HandleSnapshot {
   /** Time spent in ensure, from call to ready (or to giving up). */
   readonly elapsedMs: number;
   readonly stateDir: string | null;
+  /**
+   * How a running stack's settings differ from what the profile asks for (e.g. another LLM
+   * model); empty when they match or cannot be told.
+   */
+  readonly mismatch: readonly string[];
 }
 
 export interface ReleaseResult {

@@ -1,7 +1,14 @@
 import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
 import { resolvePolicy } from '../../stack/policy.js';
-import { CONFIG_OPTIONS, parseFlags, policy, seconds, WAIT_OPTIONS } from '../args.js';
+import {
+  CONFIG_OPTIONS,
+  mismatchPolicy,
+  parseFlags,
+  policy,
+  seconds,
+  WAIT_OPTIONS,
+} from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatHandle, writeJson } from '../print.js';
@@ -21,11 +28,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const onUnavailable = resolvePolicy(policy(values['on-unavailable']));
   const timeoutMs = seconds(values.timeout, 'timeout');
+  const onMismatch = mismatchPolicy(values['on-mismatch']);
   const ttlMs = seconds(values.ttl, 'ttl');
   const profile = await loadProfile(values.config);
   const handle = await withProgress((progress, signal) =>
     ensureServer(profile, {
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(onMismatch ? { onMismatch } : {}),
       onUnavailable: 'skip', // the exit code carries the policy
       usage: false, // this process ends now: nobody would read the samples
       signal,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   defineServer
-} from "./chunk-H3UZOQIZ.js";
+} from "./chunk-QB2R73LV.js";
 import "./chunk-PXOX54OA.js";
 import "./chunk-HANBNIMK.js";
 export {

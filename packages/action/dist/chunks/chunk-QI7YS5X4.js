@@ -8,7 +8,7 @@ import {
   isProfile,
   sealProfile,
   toProfile
-} from "./chunk-H3UZOQIZ.js";
+} from "./chunk-QB2R73LV.js";
 import {
   HttpClient,
   getInput,
@@ -1274,7 +1274,14 @@ function stigmer(options = {}) {
     }
   ];
   const bin2 = options.bin ?? env.STIGMER_E2E_BIN ?? "stigmer";
+  const llm = {
+    STIGMER_LLM_PROVIDER: options.llm?.provider ?? env.STIGMER_LLM_PROVIDER,
+    STIGMER_LLM_MODEL: options.llm?.model ?? env.STIGMER_LLM_MODEL,
+    STIGMER_LLM_BASE_URL: options.llm?.baseUrl ?? env.STIGMER_LLM_BASE_URL
+  };
+  const llmEnv = Object.fromEntries(Object.entries(llm).filter((e) => Boolean(e[1])));
   const cliEnv = {
+    ...llmEnv,
     ...options.home ? { HOME: home, USERPROFILE: home } : {},
     TEMPORAL_SERVICE_ADDRESS: managedTemporal ? void 0 : temporalAddress,
     ...options.env
@@ -1304,7 +1311,8 @@ function stigmer(options = {}) {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_SERVICE_ADDRESS: temporalAddress
     },
-    readyTimeoutMs: options.readyTimeoutMs ?? 18e4
+    readyTimeoutMs: options.readyTimeoutMs ?? 18e4,
+    startedWith: Object.keys(llmEnv).length > 0 ? { component: "stigmer-server", env: llmEnv } : null
   });
 }
 
@@ -1365,7 +1373,7 @@ async function loadProfile(config) {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
-  const { defineServer: defineServer2 } = await import("./define-server-3WELSSHK.js");
+  const { defineServer: defineServer2 } = await import("./define-server-RTVXCAXX.js");
   return defineServer2(spec, { baseDir: path6.dirname(file), source: config });
 }
 
@@ -1575,7 +1583,8 @@ function finish(ctx, result2) {
     env: { ...profile.env },
     logTails: result2.logTails ?? [],
     elapsedMs: ctx.elapsed(),
-    stateDir: profile.start ? profile.stateDir : null
+    stateDir: profile.start ? profile.stateDir : null,
+    mismatch: result2.mismatch ?? []
   };
   if (result2.outcome === "unavailable" && ctx.policy === "fail") {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);
@@ -1969,6 +1978,47 @@ function resolvePolicy(choice, env = process.env) {
   return choice ?? (isCI(env) ? "fail" : "skip");
 }
 
+// ../core/dist/process/process-env.js
+import { readFile as readFile9 } from "node:fs/promises";
+async function processEnv(pid) {
+  if (process.platform !== "linux")
+    return null;
+  try {
+    const raw = await readFile9(`/proc/${pid}/environ`, "utf8");
+    const env = {};
+    for (const entry of raw.split("\0")) {
+      const at = entry.indexOf("=");
+      if (at > 0)
+        env[entry.slice(0, at)] = entry.slice(at + 1);
+    }
+    return env;
+  } catch {
+    return null;
+  }
+}
+
+// ../core/dist/stack/started-with.js
+async function settingsMismatch(profile) {
+  const want = profile.startedWith;
+  if (!want)
+    return [];
+  const component = profile.components.find((c) => c.name === want.component);
+  const file = component ? componentPidFile(component) : null;
+  const read = file ? await readPidFile(file) : null;
+  if (read?.kind !== "alive")
+    return null;
+  const env = await processEnv(read.process.pid);
+  if (!env)
+    return null;
+  return Object.entries(want.env).flatMap(([name, value]) => {
+    const actual = env[name];
+    if (actual === value)
+      return [];
+    const now = actual === void 0 ? "not set (it uses its config file)" : `"${actual}"`;
+    return [`${name} is ${now} in the running ${want.component}, wanted "${value}"`];
+  });
+}
+
 // ../core/dist/stack/ensure.js
 async function ensureServer(profile = stigmer(), options = {}) {
   const started = performance.now();
@@ -1983,6 +2033,41 @@ async function ensureServer(profile = stigmer(), options = {}) {
   };
   if (!resolved.start)
     return awaitExternal(ctx);
+  return checkSettings(ctx, await ensureOnce(ctx), true);
+}
+async function checkSettings(ctx, handle, mayRestart) {
+  if (!handle.available || handle.outcome === "started" || !ctx.profile.startedWith)
+    return handle;
+  const mismatch = await settingsMismatch(ctx.profile);
+  if (!mismatch || mismatch.length === 0)
+    return handle;
+  const what = mismatch.join("; ");
+  if (handle.owned && mayRestart) {
+    const released = await handle.release();
+    if (released.stop?.stopped) {
+      ctx.logger.info(`${ctx.profile.name} ran with other settings (${what}): stopped it, starting it again.`);
+      return checkSettings(ctx, await ensureOnce(ctx), false);
+    }
+    return handle;
+  }
+  const choice = ctx.options.onMismatch ?? (isCI() ? "unavailable" : "reuse");
+  if (choice === "reuse") {
+    ctx.logger.warn(`${ctx.profile.name} is running with other settings: ${what}. Using it anyway (onMismatch: 'reuse').`);
+    const snapshot = { ...handle.snapshot(), mismatch };
+    return { ...handle, mismatch, snapshot: () => snapshot };
+  }
+  await handle.release();
+  const reason = `${ctx.profile.name} is running with other settings: ${what}. It was not started by this run, so it was left as it is; stop it to get a stack with these settings, or pass onMismatch: 'reuse' (CLI: --on-mismatch reuse) to use it anyway.`;
+  return finish(ctx, {
+    outcome: "unavailable",
+    reason,
+    components: handle.components,
+    leaseId: null,
+    mismatch
+  });
+}
+async function ensureOnce(ctx) {
+  const { profile: resolved, options } = ctx;
   await prepareStateDir(resolved.stateDir);
   const { plan, lease, statuses, ready } = await withLock(resolved.stateDir, () => planUnderLock(ctx), {
     ...options.signal ? { signal: options.signal } : {},

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-I2NWQUP2.js";
+} from "./chunk-QI7YS5X4.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -69,7 +69,7 @@ function commandEnv(profile) {
 async function toProfile(value) {
   if (isProfile(value))
     return value;
-  const { defineServer: defineServer2 } = await import("./define-server-3WELSSHK.js");
+  const { defineServer: defineServer2 } = await import("./define-server-RTVXCAXX.js");
   return defineServer2(value);
 }
 function componentPidFile(component2) {
@@ -86,6 +86,12 @@ function crossFieldProblems(spec) {
   const stop = isObject(spec.stop) ? spec.stop : null;
   if (start?.mode === "daemon" && !stop?.command) {
     problems.push("stop: a daemon-mode stack needs a stop command: add stop: { command: [...] }");
+  }
+  const startedWith = isObject(spec.startedWith) ? spec.startedWith.component : void 0;
+  if (typeof startedWith === "string" && Array.isArray(spec.components)) {
+    const names = spec.components.map((c) => isObject(c) ? c.name : void 0);
+    if (!names.includes(startedWith))
+      problems.push(`startedWith.component: no component named "${startedWith}"`);
   }
   if (Array.isArray(spec.components)) {
     const seen = /* @__PURE__ */ new Set();
@@ -175,7 +181,8 @@ var serverSpecSchema = strict({
   components: pipe(array(component, (i) => `expected an array of components, got ${i.received}`), minLength(1, "expected at least one component")),
   logs: optional(record(string(), union([text("a path"), array(text("a path"))], "expected a path or an array of paths"))),
   env: optional(env),
-  readyTimeoutMs: optional(positiveMs)
+  readyTimeoutMs: optional(positiveMs),
+  startedWith: optional(strict({ component: text("a component name"), env }))
 });
 function formatIssue(issue) {
   const path3 = (issue.path ?? []).map((item, index) => {
@@ -241,7 +248,8 @@ function defineServer(spec, options = {}) {
       (Array.isArray(files) ? files : [files]).map((f, i) => absolute(f, `logs.${name}${Array.isArray(files) ? `[${i}]` : ""}`))
     ])),
     env: { ...s.env ?? {} },
-    readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS
+    readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    startedWith: s.startedWith ?? null
   };
   if (problems.length > 0)
     throw new ProfileError(`Invalid server spec${source}:`, problems);

@@ -45,6 +45,12 @@ function crossFieldProblems(spec) {
   if (start?.mode === "daemon" && !stop?.command) {
     problems.push("stop: a daemon-mode stack needs a stop command: add stop: { command: [...] }");
   }
+  const startedWith = isObject(spec.startedWith) ? spec.startedWith.component : void 0;
+  if (typeof startedWith === "string" && Array.isArray(spec.components)) {
+    const names = spec.components.map((c) => isObject(c) ? c.name : void 0);
+    if (!names.includes(startedWith))
+      problems.push(`startedWith.component: no component named "${startedWith}"`);
+  }
   if (Array.isArray(spec.components)) {
     const seen = /* @__PURE__ */ new Set();
     spec.components.forEach((c, i) => {
@@ -187,7 +193,8 @@ var serverSpecSchema = strict({
     )
   ),
   env: optional(env),
-  readyTimeoutMs: optional(positiveMs)
+  readyTimeoutMs: optional(positiveMs),
+  startedWith: optional(strict({ component: text("a component name"), env }))
 });
 function formatIssue(issue) {
   const path3 = (issue.path ?? []).map((item, index) => {
@@ -262,7 +269,8 @@ function defineServer(spec, options = {}) {
       ])
     ),
     env: { ...s.env ?? {} },
-    readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS
+    readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    startedWith: s.startedWith ?? null
   };
   if (problems.length > 0) throw new ProfileError(`Invalid server spec${source}:`, problems);
   return sealProfile(profile);

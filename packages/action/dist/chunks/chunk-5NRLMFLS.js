@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-I2NWQUP2.js";
+} from "./chunk-QI7YS5X4.js";
 import {
   endGroup,
   info,
