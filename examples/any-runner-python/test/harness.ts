@@ -1,0 +1,233 @@
+/**
+ * Real processes for the tests: the `stigmer-e2e` CLI from @stigmer/e2e-core, the emulated
+ * Stigmer stack in a throwaway HOME on free ports, and Python.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+
+export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
+/** The CLI as `npx stigmer-e2e` runs it: the package's bin. */
+export const CLI = fileURLToPath(
+  new URL('bin/stigmer-e2e.js', import.meta.resolve('@stigmer/e2e-core/package.json')),
+);
+/** The variables `stigmer-e2e run` exports to the command. */
+export const STACK_VARS = ['STIGMER_SERVER_ADDR', 'TEMPORAL_ADDRESS', 'TEMPORAL_SERVICE_ADDRESS'];
+
+export interface Stack {
+  /** The throwaway HOME: ~/.stigmer of the emulated stack, and the state of stigmer-e2e. */
+  home: string;
+  /** A directory the Python fixtures write their markers into. */
+  markers: string;
+  ports: { server: number; temporal: number; workflowRunner: number };
+  /** The environment of a user whose `stigmer` is the emulator, for this stack. */
+  env: NodeJS.ProcessEnv;
+  /**
+   * Stops whatever still runs for this HOME, kills stragglers by pid, removes the temp dir.
+   * Returns the stragglers ("pid command line"): none, unless a test went wrong.
+   */
+  dispose(): Promise<string[]>;
+}
+
+/** An emulated Stigmer stack (not started yet) in its own HOME, on free ports. */
+export async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'any-runner-'));
+  const markers = path.join(home, 'markers');
+  await mkdir(markers);
+  const [server, temporal, workflowRunner] = (await getFreePorts(3)) as [number, number, number];
+  const portKnobs = {
+    serverPort: server,
+    temporalPort: temporal,
+    workflowRunnerPort: workflowRunner,
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...withoutStackVars(process.env),
+    CI: '', // the policy under test is always given explicitly, or is the local default (skip)
+    PYTHONDONTWRITEBYTECODE: '1', // no __pycache__ in the source tree
+    ANY_RUNNER_MARKERS: markers,
+    HOME: home,
+    STIGMER_E2E_BIN: emulatorBin,
+    STIGMER_SERVER_ADDR: `localhost:${server}`,
+    TEMPORAL_ADDRESS: `localhost:${temporal}`,
+    ...emulatorEnv({ ...portKnobs, ...knobs }),
+  };
+  return {
+    home,
+    markers,
+    ports: { server, temporal, workflowRunner },
+    env,
+    async dispose() {
+      // A safety net: by now the CLI should have stopped everything (the tests assert it).
+      const calm = { ...env, ...emulatorEnv({ ...portKnobs, stopTimeoutMs: 1_000 }) };
+      await run(process.execPath, [emulatorBin, 'server', 'stop'], calm, 30_000).catch(() => {});
+      const { left } = await stackGone({ home, ports: { server, temporal, workflowRunner } });
+      for (const line of left) {
+        try {
+          process.kill(Number.parseInt(line, 10), 'SIGKILL');
+        } catch {}
+      }
+      await rm(home, { recursive: true, force: true, maxRetries: 5 });
+      return left;
+    },
+  };
+}
+
+export function withoutStackVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of STACK_VARS) delete copy[name];
+  return copy;
+}
+
+export interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface Running {
+  child: ChildProcess;
+  /** What it printed so far. */
+  output(): { stdout: string; stderr: string };
+  exited: Promise<Ran>;
+}
+
+/** Starts a process with piped output; `detached` gives it its own process group. */
+export function start(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { detached?: boolean; cwd?: string } = {},
+): Running {
+  const began = Date.now();
+  const child = spawn(file, args, {
+    cwd: options.cwd ?? PACKAGE_DIR,
+    env,
+    detached: options.detached ?? false,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<Ran>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - began }),
+    );
+  });
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+/** Runs a process to its end (killed after `timeoutMs`). */
+export async function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<Ran> {
+  const running = start(file, args, env);
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await running.exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `stigmer-e2e ARGS...`, as a user runs it. */
+export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
+  return run(process.execPath, [CLI, ...args], env);
+}
+
+/**
+ * Live processes (zombies aside) whose environment has HOME=`home`: the CLI, Python and every
+ * component of the emulated stack inherit it, so none of ours can hide from this.
+ */
+export async function processesOf(home: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const environ = await readFile(`/proc/${pid}/environ`, 'latin1');
+      if (!environ.split('\0').includes(`HOME=${home}`)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z') found.push(pid);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * Core's watchdog (a detached process that stops a stack whose every holder died) polls once a
+ * second, and exits at its next poll after the last release: allow it that long.
+ */
+const WATCHDOG_EXIT_MS = 3_000;
+
+/**
+ * The stack is gone: no port of it answers, and within WATCHDOG_EXIT_MS no process of its HOME
+ * lives (each one left is named by its command line).
+ */
+export async function stackGone(
+  stack: Pick<Stack, 'home' | 'ports'>,
+): Promise<{ openPorts: number[]; left: string[] }> {
+  const ports = Object.values(stack.ports);
+  const open = await Promise.all(ports.map((p) => portAccepts(p)));
+  const deadline = Date.now() + WATCHDOG_EXIT_MS;
+  let pids = await processesOf(stack.home);
+  while (pids.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    pids = await processesOf(stack.home);
+  }
+  const left = await Promise.all(pids.map(async (pid) => `${pid} ${await commandLine(pid)}`));
+  return { openPorts: ports.filter((_, i) => open[i]), left };
+}
+
+async function commandLine(pid: number): Promise<string> {
+  const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '(gone)');
+  return raw.split('\0').join(' ').trim();
+}
+
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return readFile(file).then(
+    () => true,
+    () => false,
+  );
+}
