@@ -2,7 +2,8 @@
 // The published shape of every public package, checked on the tarball users would install:
 // builds them, packs each with `pnpm pack` (as the release does, so `workspace:` ranges are
 // rewritten), then
-//   - the package.json fields users expect: exports with types, files, engines, license;
+//   - the package.json fields users expect: exports with types, files, engines, license,
+//     repository;
 //   - README.md and LICENSE in the tarball, the LICENSE identical to the repository's;
 //   - no `workspace:` or `catalog:` range left in the packed package.json;
 //   - publint --strict (warnings fail too);
@@ -79,6 +80,10 @@ function checkManifest(manifest) {
   if (!manifest.engines?.node) problems.push(`${name}: no "engines.node"`);
   if (!manifest.license) problems.push(`${name}: no "license"`);
   if (!manifest.description) problems.push(`${name}: no "description"`);
+  // npm provenance (release.yml) refuses a package whose repository is not the publishing one;
+  // npmjs.com also resolves the README's relative links against it.
+  if (!manifest.repository?.url || !manifest.repository?.directory)
+    problems.push(`${name}: no "repository" with "url" and "directory"`);
 }
 
 function checkTarball(name, dir) {
