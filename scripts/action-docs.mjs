@@ -9,6 +9,7 @@
 //     inputs action.yml declares and reads only outputs it declares.
 // Usage: node scripts/action-docs.mjs           rewrite the tables
 //        node scripts/action-docs.mjs --check   fail, saying what to run, when anything drifted
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,7 @@ for (const file of docs) {
   const before = readFileSync(path.join(root, file), 'utf8');
   let after = replaceBlock(file, before, 'inputs', inputsTable());
   after = replaceBlock(file, after, 'outputs', outputsTable());
+  if (after !== before) after = biomeFormat(file, after); // as `biome ci` wants it
   if (after !== before) {
     if (check) stale.push(file);
     else writeFileSync(path.join(root, file), after);
@@ -128,6 +130,20 @@ function cell(text) {
     .trim()
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|');
+}
+
+/** The text as Biome formats Markdown (escapes, emphasis), so the two never disagree. */
+function biomeFormat(file, text) {
+  const biome = path.join(root, 'node_modules', '.bin', 'biome');
+  const result = spawnSync(biome, ['format', `--stdin-file-path=${file}`], {
+    input: text,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    problems.push(`${file}: biome could not format it: ${result.stderr || result.error?.message}`);
+    return text;
+  }
+  return result.stdout;
 }
 
 function replaceBlock(file, text, block, content) {
