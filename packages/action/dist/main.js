@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-S26SWJ57.js";
+} from "./chunks/chunk-Z26C6WCW.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-5NRLMFLS.js";
+} from "./chunks/chunk-J7NHKFJI.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,8 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-QI7YS5X4.js";
+} from "./chunks/chunk-XMYU2PBC.js";
+import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
@@ -49,8 +50,9 @@ function setOutputs(snapshot) {
   setOutput("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
   setOutput("status", JSON.stringify(statusJson(snapshot)));
 }
-function exportEnv(snapshot) {
+function exportEnv(snapshot, llmModel) {
   for (const [name, value] of Object.entries(snapshot.env)) exportVariable(name, value);
+  if (llmModel) exportVariable("STIGMER_LLM_MODEL", llmModel);
 }
 
 // src/stack/await-ready.ts
@@ -103,7 +105,7 @@ function finish(snapshot, inputs) {
   const timeToReadyMs = snapshot.available && began ? Date.now() - began : null;
   setResult({ snapshot: statusJson(snapshot), timeToReadyMs });
   setOutputs(snapshot);
-  exportEnv(snapshot);
+  exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
     const how = snapshot.owned ? "started by this job" : `${snapshot.outcome}, not owned`;
     info(

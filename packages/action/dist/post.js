@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-5NRLMFLS.js";
+} from "./chunks/chunk-J7NHKFJI.js";
 import {
   actionsLogger,
   attempt,
@@ -22,8 +22,10 @@ import {
   runStage,
   saveEntries,
   serverStatus,
-  stackProfile
-} from "./chunks/chunk-QI7YS5X4.js";
+  stackProfile,
+  stackUsage
+} from "./chunks/chunk-XMYU2PBC.js";
+import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {
@@ -80,6 +82,7 @@ await runStage("post", async () => {
         printLogTails(await readLogTails(profileLogs(profile), inputs.logLines), why);
     });
   }
+  const usage = used ? await attempt("Reading resource usage", () => stackUsage(profile)) : null;
   let post = "nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).";
   if (profile && leaseId2) {
     const released = await attempt(
@@ -97,7 +100,7 @@ await runStage("post", async () => {
   if (profile && (used || leaseId2))
     await attempt(
       "Writing the job summary",
-      () => writeSummary({ profile: profile.name, result: result2, components, post })
+      () => writeSummary({ profile: profile.name, result: result2, components, post, usage })
     );
   const misses = cacheMisses();
   if (inputs.cache && misses.length > 0)

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-S26SWJ57.js";
+} from "./chunks/chunk-Z26C6WCW.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,8 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-QI7YS5X4.js";
+} from "./chunks/chunk-XMYU2PBC.js";
+import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";

@@ -17,6 +17,7 @@ describe('getInputs', () => {
       stop: 'if-owned',
       logLines: 100,
       githubToken: '',
+      llmModel: null,
     });
   });
 

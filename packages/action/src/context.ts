@@ -26,6 +26,8 @@ export interface Inputs {
   readonly stop: StopPolicy;
   readonly logLines: number;
   readonly githubToken: string;
+  /** STIGMER_LLM_MODEL for the stack (and the model cache key); null: the environment's. */
+  readonly llmModel: string | null;
 }
 
 export const DEFAULT_DOWNLOAD_URL =
@@ -73,6 +75,7 @@ export function getInputs(read: (name: string) => string = (name) => core.getInp
     stop: check(() => parseChoice('stop', input('stop'), STOP_POLICIES, 'if-owned'), 'if-owned'),
     logLines: check(() => parseLogLines(input('log-lines')), 100),
     githubToken: input('github-token'),
+    llmModel: input('llm-model') || null,
   };
   if (problems.length > 0) throw new InputError(problems);
   return inputs;

@@ -46,7 +46,7 @@ function finish(snapshot: HandleSnapshot, inputs: Inputs): void {
   const timeToReadyMs = snapshot.available && began ? Date.now() - began : null;
   stateHelper.setResult({ snapshot: statusJson(snapshot), timeToReadyMs });
   setOutputs(snapshot);
-  exportEnv(snapshot);
+  exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
     const how = snapshot.owned ? 'started by this job' : `${snapshot.outcome}, not owned`;
     core.info(

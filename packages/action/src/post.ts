@@ -10,6 +10,7 @@ import {
   readLogTails,
   releaseServer,
   serverStatus,
+  stackUsage,
 } from '@stigmer/e2e-core';
 import { cacheStore } from './cache/cache-store.js';
 import { saveEntries } from './cache/caches.js';
@@ -42,6 +43,9 @@ await runStage('post', async () => {
     });
   }
 
+  // Read before the release, which may stop the stack.
+  const usage = used ? await attempt('Reading resource usage', () => stackUsage(profile)) : null;
+
   let post =
     'nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).';
   if (profile && leaseId) {
@@ -60,7 +64,7 @@ await runStage('post', async () => {
 
   if (profile && (used || leaseId))
     await attempt('Writing the job summary', () =>
-      writeSummary({ profile: profile.name, result, components, post }),
+      writeSummary({ profile: profile.name, result, components, post, usage }),
     );
 
   const misses = stateHelper.cacheMisses();

@@ -34,11 +34,17 @@ export async function setUp(inputs: Inputs): Promise<void> {
     core.info('install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).');
   if (!store) return;
   await core.group('Restore caches', async () => {
-    const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...modelEntry()];
+    // The model cache follows the model the stack will run: the input, else the environment's.
+    const model = modelEntry(
+      inputs.llmModel ? { ...process.env, STIGMER_LLM_MODEL: inputs.llmModel } : process.env,
+    );
+    const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...model];
     if (!tag)
       core.info('~/.stigmer/bin is not cached with install: false (no CLI version for the key).');
-    if (modelEntry().length === 0)
-      core.info('No Ollama model to cache (set STIGMER_LLM_MODEL to cache the model Ollama uses).');
+    if (model.length === 0)
+      core.info(
+        'No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses).',
+      );
     misses.push(...(await restoreEntries(store, entries)));
     stateHelper.setCacheMisses(misses);
   });

@@ -7,7 +7,7 @@
  * core starts the CLI directly (as it would the real stigmer.exe), which Windows cannot do with
  * a script. The install tests and the unit tests run there.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureServer, stigmer } from '@stigmer/e2e-core';
@@ -48,6 +48,34 @@ async function testStep(fx: Fixture, env: Record<string, string>) {
     { onUnavailable: 'fail' },
   );
 }
+
+describe.skipIf(process.platform === 'win32')('llm-model', () => {
+  it('starts the stack with the model, exports it, and later steps find no mismatch', async () => {
+    f = await fixture({}, { apiUrl: api.url });
+    const step = f.job.step({ ...NO_INSTALL, 'llm-model': 'qwen2.5:0.5b' });
+    expectOk(await step.run('pre'));
+    const main = expectOk(await step.run('main'));
+    expect(main.env.STIGMER_LLM_MODEL).toBe('qwen2.5:0.5b');
+    const llm = JSON.parse(
+      await readFile(path.join(f.job.home, '.stigmer', 'data', 'llm.json'), 'utf8'),
+    );
+    expect(llm.model).toBe('qwen2.5:0.5b');
+    // A later step (the Vitest adapter) asks for the exported model: the same stack, as it is.
+    const later = await ensureServer(
+      stigmer({
+        bin: path.join(f.stack.binDir, 'stigmer'),
+        home: f.job.home,
+        serverAddress: f.job.env.STIGMER_SERVER_ADDR!,
+        temporalAddress: f.job.env.TEMPORAL_ADDRESS!,
+        llm: { model: f.job.env.STIGMER_LLM_MODEL! },
+      }),
+      { onUnavailable: 'fail', onMismatch: 'unavailable' },
+    );
+    expect(later).toMatchObject({ available: true, outcome: 'joined', mismatch: [] });
+    await later.release();
+    expectOk(await step.run('post'));
+  });
+});
 
 describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer)', () => {
   it('pre starts in the background; main waits, sets outputs and env; post stops what it owns', async () => {
@@ -93,6 +121,8 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(post.stdout).not.toMatch(/::group::.* log \(last/); // the job went well: no logs
     expect(post.summary).toContain('**Started by this job** (owned), ready');
     expect(post.summary).toMatch(/\| temporal \| yes \| ✅ \|/);
+    // Resource insight: each process of the stack, its peak memory and average CPU.
+    expect(post.summary).toMatch(/\| stigmer-server \| \d+ \| [\d.]+ MiB \| [\d.]+% \|/);
     expect(post.summary).toContain('**After the job:** stopped');
     for (const r of step.results) expect(r.stdout).not.toContain('::warning::');
   });

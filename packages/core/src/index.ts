@@ -1,5 +1,6 @@
 export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
 export { type ComponentStatus, describeNotReady } from './probe/component-status.js';
+export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadProfile } from './profile/load-profile.js';
 export { type Component, isProfile, type Profile } from './profile/profile.js';
@@ -15,4 +16,5 @@ export { type ReleaseOptions, releaseServer } from './stack/release.js';
 export { profileLogs } from './stack/start.js';
 export { type StatusReport, serverStatus } from './stack/status.js';
 export type { StopReport } from './stack/stop.js';
+export { stackUsage } from './stack/usage.js';
 export type { LeaseKind } from './state/leases.js';

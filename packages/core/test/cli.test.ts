@@ -257,6 +257,9 @@ describe('stigmer-e2e', () => {
     expect(ran.stderr).toMatch(
       /Cannot start `.*no-such-stigmer server`: ".*no-such-stigmer" was not found.*Install it, put it on PATH/,
     );
+    // Nothing ran, so nothing is stopped and no component log is listed as missing.
+    expect(ran.stderr).not.toMatch(/server stop/);
+    expect(ran.stderr).not.toMatch(/no such file/);
   });
 
   it('leaves no process behind after `up` fails', async () => {

@@ -6,7 +6,13 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineServer, ensureServer, ServerUnavailableError, serverStatus } from '../src/index.js';
+import {
+  defineServer,
+  ensureServer,
+  ServerUnavailableError,
+  serverStatus,
+  stackUsage,
+} from '../src/index.js';
 import { fixtureStack } from './helpers/fixture-profile.js';
 import {
   FIXTURES,
@@ -426,6 +432,17 @@ describe('resource insight', () => {
     expect(server.avgCpuPercent).toBeGreaterThanOrEqual(0);
     expect(usage!.samples).toBeGreaterThanOrEqual(3);
     expect(usage!.total.peakRssMiB).toBeGreaterThanOrEqual(server.peakRssMiB);
+  });
+
+  it("reads a stack's usage over its processes' lives in one go (for a report from another process)", async () => {
+    const stack = await fixtureStack(dir);
+    const handle = await ensureServer(defineServer(stack.spec), { usage: false });
+    const usage = await stackUsage(defineServer(stack.spec));
+    expect(usage!.processes).toEqual([
+      expect.objectContaining({ name: 'server', pid: expect.any(Number) }),
+    ]);
+    expect(usage!.processes[0]!.peakRssMiB).toBeGreaterThan(10);
+    await handle.release();
   });
 
   it('can be turned off', async () => {

@@ -74,6 +74,15 @@ export class StackSession {
     this.handle = null;
     if (!handle) return;
     const result = await handle.release();
+    if (result.usage) {
+      const each = result.usage.processes
+        .map((p) => `${p.name} ${p.peakRssMiB} MiB, ${p.avgCpuPercent}%`)
+        .join('; ');
+      this.logger.info(
+        `${handle.profile} during this run (${Math.round(result.usage.durationMs / 1000)} s): peak ${result.usage.total.peakRssMiB} MiB, ` +
+          `${result.usage.total.avgCpuPercent}% CPU on average (${each}).`,
+      );
+    }
     if (result.stop)
       this.logger.info(
         `${handle.profile} stopped (started by this run; no other run uses it)${result.stop.problems.length > 0 ? ', with problems (see above)' : ''}.`,

@@ -56,6 +56,10 @@ describe('a stopped stack', () => {
     });
     const events = await stack.events();
     expect(events.map((e) => e.what)).toEqual(['start', 'stop']);
+    // Resource insight in the teardown output.
+    expect(run.output).toMatch(
+      /\[stigmer-e2e\] fixture during this run \(\d+ s\): peak [\d.]+ MiB, [\d.]+% CPU on average \(server /,
+    );
     await stack.assertNothingRunning();
   });
 });

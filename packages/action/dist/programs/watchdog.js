@@ -1,4 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import "../chunks/chunk-DSUFZP6H.js";
 import "../chunks/chunk-6GGWHONH.js";
 import {
   sealProfile
@@ -129,7 +130,7 @@ async function main(stateDir2, startedAt2) {
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopStack }] = await Promise.all([
         import("../chunks/lock-BDQZWK2R.js"),
-        import("../chunks/stop-EC3QDUMY.js")
+        import("../chunks/stop-WK4MIAG3.js")
       ]);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);

@@ -22,6 +22,8 @@ export function setOutputs(snapshot: HandleSnapshot): void {
  * (the Vitest adapter, `stigmer-e2e run`) finds the stack under the action's lease: it joins or
  * reuses it and never owns it.
  */
-export function exportEnv(snapshot: HandleSnapshot): void {
+export function exportEnv(snapshot: HandleSnapshot, llmModel: string | null): void {
   for (const [name, value] of Object.entries(snapshot.env)) core.exportVariable(name, value);
+  // Later runs then ask for the same model, so they find this stack as it is (no mismatch).
+  if (llmModel) core.exportVariable('STIGMER_LLM_MODEL', llmModel);
 }

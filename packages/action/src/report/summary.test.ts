@@ -25,6 +25,7 @@ const result = (overrides: Partial<MainResult['snapshot']>): MainResult => ({
     env: {},
     elapsedMs: 1,
     stateDir: null,
+    mismatch: [],
     ...overrides,
   },
 });

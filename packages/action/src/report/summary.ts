@@ -1,6 +1,6 @@
 /** The job summary: the components, owned or reused, time to ready, and what post did. */
 import * as core from '@actions/core';
-import type { ComponentStatus } from '@stigmer/e2e-core';
+import type { ComponentStatus, UsageSummary } from '@stigmer/e2e-core';
 import type { MainResult } from '../state-helper.js';
 
 export interface SummaryInput {
@@ -11,6 +11,8 @@ export interface SummaryInput {
   readonly components: readonly ComponentStatus[];
   /** One line on what post did with the stack. */
   readonly post: string;
+  /** CPU and memory of the stack's processes over their lives, read by post before the release. */
+  readonly usage?: UsageSummary | null;
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
@@ -22,6 +24,17 @@ export function summaryMarkdown(input: SummaryInput): string {
         `| ${escapeCell(c.name)} | ${c.required ? 'yes' : 'no'} | ${c.ready ? '✅' : '❌'} | ${escapeCell(c.address ?? '')} | ${escapeCell(c.detail)} |`,
       );
     lines.push('');
+  }
+  if (input.usage) {
+    lines.push('| process | pid | peak memory | average CPU |', '|---|---|---|---|');
+    for (const p of input.usage.processes)
+      lines.push(
+        `| ${escapeCell(p.name)} | ${p.pid} | ${p.peakRssMiB} MiB | ${p.avgCpuPercent}% |`,
+      );
+    lines.push(
+      `| **all** | | ${input.usage.total.peakRssMiB} MiB (sum of peaks) | ${input.usage.total.avgCpuPercent}% |`,
+      '',
+    );
   }
   lines.push(`**After the job:** ${escapeCell(input.post)}`, '');
   return lines.join('\n');

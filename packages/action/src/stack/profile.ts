@@ -10,7 +10,7 @@ export function configFile(config: string): string {
 }
 
 export async function stackProfile(
-  inputs: Pick<Inputs, 'require'>,
+  inputs: Pick<Inputs, 'require' | 'llmModel'>,
   options: { bin: string | null; configPath: string | null },
 ): Promise<Profile> {
   if (options.configPath) {
@@ -28,5 +28,7 @@ export async function stackProfile(
   return stigmer({
     ...(options.bin ? { bin: options.bin } : {}),
     ...(inputs.require ? { require: [...inputs.require] } : {}),
+    // Without the input, stigmer() takes STIGMER_LLM_MODEL from the job's environment.
+    ...(inputs.llmModel ? { llm: { model: inputs.llmModel } } : {}),
   });
 }

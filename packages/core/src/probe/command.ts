@@ -1,3 +1,4 @@
+import { formatCommand } from '../util/format-command.js';
 import type { ProbeResult } from './probe-result.js';
 
 /** Ready when the command exits 0. Run as argv (never a shell), stdin closed, bounded in time. */
@@ -15,7 +16,7 @@ export async function probeCommand(
     all: true,
     forceKillAfterDelay: 1_000,
   });
-  const shown = argv.join(' ');
+  const shown = formatCommand(argv).slice(1, -1);
   if (result.exitCode === 0) return { ready: true, detail: `\`${shown}\` exited 0` };
   if (result.timedOut)
     return { ready: false, detail: `\`${shown}\` timed out after ${timeoutMs} ms` };

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { formatCommand } from '../util/format-command.js';
 import { type ProcessRef, processRef } from './identity.js';
 
 export interface Exit {
@@ -31,7 +32,7 @@ export function cannotStart(argv: readonly string[], code: string, cwd?: string)
       : code === 'EACCES'
         ? `: "${file}" is not executable. Check its permissions`
         : '';
-  return `Cannot start \`${argv.join(' ')}\`${fix} (${code}).`;
+  return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
 
 export async function spawnDetached(

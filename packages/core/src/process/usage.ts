@@ -127,3 +127,31 @@ export function sampleUsage(targets: ReadonlyArray<{ name: string } & ProcessRef
     },
   };
 }
+
+/**
+ * A process's usage over its whole life, from one read (Linux): its peak resident memory
+ * (VmHWM, kept by the kernel) and its average CPU since it started. For reports made by a
+ * process that was not there to sample (an Action's post).
+ */
+export function lifetimeUsage(name: string, pid: number): ProcessUsage | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const lifeSeconds = Math.max(0.001, uptime - Number(fields[19]) / TICKS_PER_SECOND);
+    const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return {
+      name,
+      pid,
+      peakRssMiB: mib(kib('VmHWM') * 1024),
+      avgRssMiB: mib(kib('VmRSS') * 1024),
+      avgCpuPercent: pct((cpuSeconds / lifeSeconds) * 100),
+      peakCpuPercent: pct((cpuSeconds / lifeSeconds) * 100),
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,6 @@
 /** Waiting for a stack this run owns and started: success records its identity, failure stops it. */
 import type { WaitResult } from '../probe/wait-ready.js';
+import { signalVerified } from '../process/signal.js';
 import { withLock } from '../state/lock.js';
 import type { Lease, Ownership } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
@@ -8,7 +9,7 @@ import { finish } from './finish.js';
 import type { Outcome, ServerHandle } from './handle.js';
 import { readIdentity } from './identity.js';
 import { DEFAULT_TAIL_LINES, readLogTails } from './log-tail.js';
-import { profileLogs } from './start.js';
+import { profileLogs, startLogFile, startNeverRan } from './start.js';
 import { stopStack } from './stop.js';
 
 /**
@@ -31,11 +32,12 @@ export async function awaitOwnStart(
     throw error;
   }
   if (!result.ready) {
-    const tails = await readLogTails(
-      profileLogs(profile),
-      ctx.options.logLines ?? DEFAULT_TAIL_LINES,
-    );
-    await abandonStart(ctx, lease, owner, result.reason);
+    // A start command that could not run at all started nothing: no stop to run, no component
+    // logs to show (they would only be "no such file"), just our own start log.
+    const neverRan = await startNeverRan(profile);
+    const logs = neverRan ? { 'start command': [startLogFile(profile)] } : profileLogs(profile);
+    const tails = await readLogTails(logs, ctx.options.logLines ?? DEFAULT_TAIL_LINES);
+    await abandonStart(ctx, lease, owner, result.reason, !neverRan);
     return finish(ctx, {
       outcome: 'unavailable',
       reason: result.reason,
@@ -66,6 +68,7 @@ async function abandonStart(
   lease: Lease,
   owner: Ownership,
   reason: string,
+  stop = true,
 ): Promise<void> {
   const { profile, logger } = ctx;
   await withLock(profile.stateDir, async () => {
@@ -75,14 +78,17 @@ async function abandonStart(
       await writeState(profile.stateDir, { ...state, leases });
       return;
     }
-    logger.info(`Stopping what this run started of ${profile.name}: ${reason}`);
-    const report = await stopStack(profile, state.owner);
-    for (const line of [...report.steps, ...report.problems]) logger.info(`  ${line}`);
+    if (stop) {
+      logger.info(`Stopping what this run started of ${profile.name}: ${reason}`);
+      const report = await stopStack(profile, state.owner);
+      for (const line of [...report.steps, ...report.problems]) logger.info(`  ${line}`);
+    }
     await writeState(profile.stateDir, {
       ...state,
       owner: null,
       leases,
       lastFailure: { at: Date.now(), reason },
     });
+    if (state.owner.watchdog) await signalVerified(state.owner.watchdog, 'SIGTERM');
   });
 }

@@ -13,6 +13,7 @@ import type { Detached } from '../process/spawn-detached.js';
 import { newLease, partitionLeases } from '../state/leases.js';
 import type { Lease, Ownership, State } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
+import { formatCommand } from '../util/format-command.js';
 import type { Context } from './context.js';
 import { decide } from './decide.js';
 import { spawnWatchdog } from './spawn-watchdog.js';
@@ -119,7 +120,7 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
         for (const line of [...report.steps, ...report.problems]) logger.info(`  ${line}`);
       }
       logger.info(
-        `${profile.name} is not running: starting it (\`${profile.start!.command.join(' ')}\`).`,
+        `${profile.name} is not running: starting it (${formatCommand(profile.start!.command)}).`,
       );
       // Ownership is recorded before the start: a crash from here on is recovered by the next run.
       const record: Ownership = {

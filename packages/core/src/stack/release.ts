@@ -1,3 +1,4 @@
+import { signalVerified } from '../process/signal.js';
 import { type Profile, toProfile } from '../profile/profile.js';
 import type { ServerSpec } from '../profile/spec.js';
 import { partitionLeases } from '../state/leases.js';
@@ -65,6 +66,8 @@ export async function releaseLease(
     );
     const stop = await stopStack(profile, owner);
     await writeState(profile.stateDir, { ...state, owner: null, leases: [] });
+    // The watchdog would notice within a second; ending it now leaves nothing behind us.
+    if (owner.watchdog) await signalVerified(owner.watchdog, 'SIGTERM');
     for (const step of stop.steps) logger.info(`  ${step}`);
     for (const problem of stop.problems) logger.warn(`  ${problem}`);
     return { released, stop, remaining: 0, usage: null };

@@ -12,6 +12,7 @@ import { programPath } from '../process/program-path.js';
 import { cannotStart, type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
 import type { Ownership } from '../state/state.js';
+import { formatCommand } from '../util/format-command.js';
 import { sleep } from '../util/sleep.js';
 
 /** Where a start command's output goes (daemon mode) or the server's own output (process mode). */
@@ -59,13 +60,18 @@ async function readStartStatus(profile: Profile): Promise<StartStatus | null> {
   }
 }
 
+/** The start command could not be run at all (not found, not executable): nothing of the stack started. */
+export async function startNeverRan(profile: Profile): Promise<boolean> {
+  return profile.start?.mode === 'daemon' && Boolean((await readStartStatus(profile))?.error);
+}
+
 /** Why a finished start command means failure, or null when it succeeded. */
 function failedStart(profile: Profile, status: StartStatus): string | null {
   const start = profile.start!;
   if (status.error) return cannotStart(start.command, status.error, start.cwd);
   if (status.code === 0) return null;
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
-  return `the start command \`${start.command.join(' ')}\` ${how}`;
+  return `the start command ${formatCommand(start.command)} ${how}`;
 }
 
 /**
@@ -81,7 +87,7 @@ export async function watchStart(
   const exit = await started.exited;
   if (profile.start!.mode === 'process') {
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-    return `the server process \`${profile.start!.command.join(' ')}\` ${how} before it was ready`;
+    return `the server process ${formatCommand(profile.start!.command)} ${how} before it was ready`;
   }
   const failed = failedStart(profile, (await readStartStatus(profile)) ?? exit);
   return failed ?? watchComponents(profile, signal);
@@ -93,7 +99,7 @@ export async function watchRecordedStart(
   owner: Ownership,
   signal: AbortSignal,
 ): Promise<string> {
-  const shown = `\`${profile.start!.command.join(' ')}\``;
+  const shown = formatCommand(profile.start!.command);
   for (;;) {
     const alive = owner.process ? await isSameProcess(owner.process) : false;
     if (owner.mode === 'process') {

@@ -9,6 +9,7 @@ import { isSameProcess } from '../process/identity.js';
 import { terminateEach, terminateTree } from '../process/terminate.js';
 import { commandEnv, type Profile } from '../profile/profile.js';
 import type { Ownership } from '../state/state.js';
+import { formatCommand } from '../util/format-command.js';
 import { redact } from '../util/redact.js';
 import { readIdentity } from './identity.js';
 import { waitPortsFree } from './ports-free.js';
@@ -99,7 +100,7 @@ async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: 
   const { execa } = await import('execa');
   const began = performance.now();
   const [file, ...args] = argv as [string, ...string[]];
-  const shown = `\`${argv.join(' ')}\``;
+  const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
   const result = await execa(file, args, {
     reject: false,

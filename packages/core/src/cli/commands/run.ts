@@ -66,8 +66,13 @@ function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [file, ...args] = argv as [string, ...string[]];
   return new Promise((resolve) => {
     const child = spawn(file, args, { stdio: 'inherit', env });
-    // Keep running on Ctrl-C: the command decides how to end, then we release the lease.
-    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    // Keep running on Ctrl-C: the command decides how to end, then we release the lease. In a
+    // terminal, Ctrl-C already reaches the command (same foreground process group): passing it on
+    // too would interrupt it twice, and a second interrupt cuts short its own cleanup.
+    const fromTerminal = Boolean(process.stdin.isTTY);
+    const forward = (signal: NodeJS.Signals) => () => {
+      if (!(signal === 'SIGINT' && fromTerminal)) child.kill(signal);
+    };
     const handlers = FORWARDED.map((s) => [s, forward(s)] as const);
     for (const [s, h] of handlers) process.on(s, h);
     const done = (code: number) => {

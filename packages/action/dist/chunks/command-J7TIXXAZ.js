@@ -1,7 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  formatCommand
+} from "./chunk-DSUFZP6H.js";
 import "./chunk-HANBNIMK.js";
 
-// ../core/dist/probe/command.js
+// ../core/src/probe/command.ts
 async function probeCommand(argv, timeoutMs) {
   const { execa } = await import("./execa-5YVE4HVE.js");
   const [file, ...args] = argv;
@@ -12,9 +15,8 @@ async function probeCommand(argv, timeoutMs) {
     all: true,
     forceKillAfterDelay: 1e3
   });
-  const shown = argv.join(" ");
-  if (result.exitCode === 0)
-    return { ready: true, detail: `\`${shown}\` exited 0` };
+  const shown = formatCommand(argv).slice(1, -1);
+  if (result.exitCode === 0) return { ready: true, detail: `\`${shown}\` exited 0` };
   if (result.timedOut)
     return { ready: false, detail: `\`${shown}\` timed out after ${timeoutMs} ms` };
   if (result.failed && result.exitCode === void 0) {

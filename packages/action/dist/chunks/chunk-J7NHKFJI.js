@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-QI7YS5X4.js";
+} from "./chunk-XMYU2PBC.js";
 import {
   endGroup,
   info,
@@ -39,6 +39,17 @@ function summaryMarkdown(input) {
         `| ${escapeCell(c.name)} | ${c.required ? "yes" : "no"} | ${c.ready ? "\u2705" : "\u274C"} | ${escapeCell(c.address ?? "")} | ${escapeCell(c.detail)} |`
       );
     lines.push("");
+  }
+  if (input.usage) {
+    lines.push("| process | pid | peak memory | average CPU |", "|---|---|---|---|");
+    for (const p of input.usage.processes)
+      lines.push(
+        `| ${escapeCell(p.name)} | ${p.pid} | ${p.peakRssMiB} MiB | ${p.avgCpuPercent}% |`
+      );
+    lines.push(
+      `| **all** | | ${input.usage.total.peakRssMiB} MiB (sum of peaks) | ${input.usage.total.avgCpuPercent}% |`,
+      ""
+    );
   }
   lines.push(`**After the job:** ${escapeCell(input.post)}`, "");
   return lines.join("\n");

@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  formatCommand
+} from "./chunk-BOTTUJWC.js";
+import {
   ProfileError,
   ServerUnavailableError,
   StateDirError,
@@ -69,7 +72,8 @@ function getInputs(read = (name) => getInput(name)) {
     ),
     stop: check(() => parseChoice("stop", input("stop"), STOP_POLICIES, "if-owned"), "if-owned"),
     logLines: check(() => parseLogLines(input("log-lines")), 100),
-    githubToken: input("github-token")
+    githubToken: input("github-token"),
+    llmModel: input("llm-model") || null
   };
   if (problems.length > 0) throw new InputError(problems);
   return inputs;
@@ -299,9 +303,6 @@ ${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
   }).join("\n");
 }
 
-// ../core/dist/state/leases.js
-import { randomUUID } from "node:crypto";
-
 // ../core/dist/process/identity.js
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
@@ -369,7 +370,28 @@ function selfRef() {
   return self;
 }
 
+// ../core/dist/process/signal.js
+async function signalVerified(ref, signal) {
+  if (!await isSameProcess(ref))
+    return false;
+  try {
+    process.kill(ref.pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // ../core/dist/state/leases.js
+import { randomUUID } from "node:crypto";
 async function newLease(kind = { kind: "process" }, now = Date.now()) {
   const id = randomUUID();
   if (kind.kind === "explicit") {
@@ -725,7 +747,7 @@ var silentLogger = { info() {
 var load = {
   grpc: () => import("./grpc-health-PFGFOMK6.js"),
   http: () => import("./http-TWLK5CHR.js"),
-  command: () => import("./command-YWLG3LXY.js"),
+  command: () => import("./command-WVFKHIZI.js"),
   docker: () => import("./docker-BV32VF3W.js")
 };
 async function runProbe(probe, options) {
@@ -768,26 +790,6 @@ function probeAddress(probe) {
 // ../core/dist/process/terminate.js
 import { execFile as execFile3 } from "node:child_process";
 import { promisify as promisify3 } from "node:util";
-
-// ../core/dist/process/signal.js
-async function signalVerified(ref, signal) {
-  if (!await isSameProcess(ref))
-    return false;
-  try {
-    process.kill(ref.pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // ../core/dist/process/tree.js
 import { execFile as execFile2 } from "node:child_process";
@@ -992,7 +994,7 @@ async function runStopCommand(profile) {
   const { execa } = await import("./execa-5YVE4HVE.js");
   const began = performance.now();
   const [file, ...args] = argv;
-  const shown = `\`${argv.join(" ")}\``;
+  const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
   const result2 = await execa(file, args, {
     reject: false,
@@ -1045,6 +1047,8 @@ async function releaseLease(profile, leaseId2, options = {}) {
     logger.info(`Stopping ${profile.name}: ${state.owner ? "started by stigmer-e2e" : "stop: always"} and no lease remains.`);
     const stop = await stopStack(profile, owner);
     await writeState(profile.stateDir, { ...state, owner: null, leases: [] });
+    if (owner.watchdog)
+      await signalVerified(owner.watchdog, "SIGTERM");
     for (const step of stop.steps)
       logger.info(`  ${step}`);
     for (const problem of stop.problems)
@@ -1062,6 +1066,142 @@ async function unownedAsOwner(profile) {
     startedAt: 0,
     process: null,
     identity: await readIdentity(profile)
+  };
+}
+
+// ../core/dist/process/usage.js
+import { execFile as execFile4 } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify as promisify4 } from "node:util";
+var run4 = promisify4(execFile4);
+var TICKS_PER_SECOND = 100;
+async function sampleProcess(pid) {
+  try {
+    if (process.platform === "linux") {
+      const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
+      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return { rss: rssKiB * 1024, cpuMs };
+    }
+    if (process.platform === "darwin") {
+      const { stdout } = await run4("ps", ["-o", "rss=,time=", "-p", String(pid)]);
+      const [rss, time] = stdout.trim().split(/\s+/);
+      if (!rss || !time)
+        return null;
+      const [minutes, seconds] = time.split(":").map(Number);
+      return { rss: Number(rss) * 1024, cpuMs: ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1e3 };
+    }
+  } catch {
+  }
+  return null;
+}
+var SAMPLE_MS = 1e3;
+var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
+var pct = (value) => Math.round(value * 10) / 10;
+function summarize(name, pid, points) {
+  const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
+  const span = points.at(-1).at - points[0].at;
+  return {
+    name,
+    pid,
+    peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
+    avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
+    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
+    peakCpuPercent: pct(Math.max(0, ...rates))
+  };
+}
+function sampleUsage(targets) {
+  const started = performance.now();
+  const series = targets.map(() => []);
+  const summedRss = [];
+  const take = async () => {
+    const at = performance.now();
+    const samples = await Promise.all(targets.map((t) => sampleProcess(t.pid)));
+    samples.forEach((s, i) => {
+      if (s)
+        series[i].push({ at, ...s });
+    });
+    summedRss.push(samples.reduce((n, s) => n + (s?.rss ?? 0), 0));
+  };
+  const first = take();
+  const timer = setInterval(() => void take(), SAMPLE_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await first;
+      await take();
+      const processes = targets.flatMap((t, i) => series[i].length >= 2 ? [summarize(t.name, t.pid, series[i])] : []);
+      if (processes.length === 0)
+        return null;
+      return {
+        processes,
+        total: {
+          peakRssMiB: mib(Math.max(...summedRss)),
+          avgCpuPercent: pct(processes.reduce((n, p) => n + p.avgCpuPercent, 0))
+        },
+        samples: summedRss.length,
+        durationMs: Math.round(performance.now() - started)
+      };
+    }
+  };
+}
+function lifetimeUsage(name, pid) {
+  if (process.platform !== "linux")
+    return null;
+  try {
+    const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
+    const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return {
+      name,
+      pid,
+      peakRssMiB: mib(kib("VmHWM") * 1024),
+      avgRssMiB: mib(kib("VmRSS") * 1024),
+      avgCpuPercent: pct(cpuSeconds / lifeSeconds * 100),
+      peakCpuPercent: pct(cpuSeconds / lifeSeconds * 100)
+    };
+  } catch {
+    return null;
+  }
+}
+
+// ../core/dist/stack/usage.js
+function watchUsage(profile) {
+  const sampler = (async () => {
+    const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid, startTime: e.startTime }));
+    const { state } = await readState(profile.stateDir, { repair: false });
+    if (state.owner?.mode === "process" && state.owner.process)
+      targets.push({ name: "server", ...state.owner.process });
+    return sampleUsage(targets);
+  })();
+  return {
+    stop: async () => (await sampler.catch(() => null))?.stop() ?? null
+  };
+}
+async function stackUsage(profile) {
+  const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid }));
+  const { state } = await readState(profile.stateDir, { repair: false });
+  if (state.owner?.mode === "process" && state.owner.process)
+    targets.push({ name: "server", pid: state.owner.process.pid });
+  const processes = targets.map((t) => lifetimeUsage(t.name, t.pid)).filter((u) => u !== null);
+  if (processes.length === 0)
+    return null;
+  return {
+    processes,
+    // Each process's own peak, summed: an upper bound of the stack's peak (they need not coincide).
+    total: {
+      peakRssMiB: Math.round(processes.reduce((n, p) => n + p.peakRssMiB, 0) * 10) / 10,
+      avgCpuPercent: Math.round(processes.reduce((n, p) => n + p.avgCpuPercent, 0) * 10) / 10
+    },
+    samples: 1,
+    durationMs: 0
   };
 }
 
@@ -1091,7 +1231,7 @@ var SpawnError = class extends Error {
 function cannotStart(argv, code, cwd) {
   const file = argv[0];
   const fix = code === "ENOENT" ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ""}. Install it, put it on PATH, or give its absolute path in the profile` : code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
-  return `Cannot start \`${argv.join(" ")}\`${fix} (${code}).`;
+  return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
 async function spawnDetached(argv, options) {
   const [file, ...args] = argv;
@@ -1149,6 +1289,9 @@ async function readStartStatus(profile) {
     return null;
   }
 }
+async function startNeverRan(profile) {
+  return profile.start?.mode === "daemon" && Boolean((await readStartStatus(profile))?.error);
+}
 function failedStart(profile, status) {
   const start = profile.start;
   if (status.error)
@@ -1156,19 +1299,19 @@ function failedStart(profile, status) {
   if (status.code === 0)
     return null;
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
-  return `the start command \`${start.command.join(" ")}\` ${how}`;
+  return `the start command ${formatCommand(start.command)} ${how}`;
 }
 async function watchStart(profile, started, signal) {
   const exit = await started.exited;
   if (profile.start.mode === "process") {
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-    return `the server process \`${profile.start.command.join(" ")}\` ${how} before it was ready`;
+    return `the server process ${formatCommand(profile.start.command)} ${how} before it was ready`;
   }
   const failed = failedStart(profile, await readStartStatus(profile) ?? exit);
   return failed ?? watchComponents(profile, signal);
 }
 async function watchRecordedStart(profile, owner, signal) {
-  const shown = `\`${profile.start.command.join(" ")}\``;
+  const shown = formatCommand(profile.start.command);
   for (; ; ) {
     const alive = owner.process ? await isSameProcess(owner.process) : false;
     if (owner.mode === "process") {
@@ -1471,100 +1614,6 @@ function formatComponents(components) {
   return components.map((c) => `  ${c.ready ? "\u2713" : c.required ? "\u2717" : "-"} ${c.name.padEnd(width)}  ${c.detail}${c.required ? "" : " (optional)"}`).join("\n");
 }
 
-// ../core/dist/process/usage.js
-import { execFile as execFile4 } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { promisify as promisify4 } from "node:util";
-var run4 = promisify4(execFile4);
-var TICKS_PER_SECOND = 100;
-async function sampleProcess(pid) {
-  try {
-    if (process.platform === "linux") {
-      const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
-      const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
-      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return { rss: rssKiB * 1024, cpuMs };
-    }
-    if (process.platform === "darwin") {
-      const { stdout } = await run4("ps", ["-o", "rss=,time=", "-p", String(pid)]);
-      const [rss, time] = stdout.trim().split(/\s+/);
-      if (!rss || !time)
-        return null;
-      const [minutes, seconds] = time.split(":").map(Number);
-      return { rss: Number(rss) * 1024, cpuMs: ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1e3 };
-    }
-  } catch {
-  }
-  return null;
-}
-var SAMPLE_MS = 1e3;
-var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
-var pct = (value) => Math.round(value * 10) / 10;
-function summarize(name, pid, points) {
-  const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
-  const span = points.at(-1).at - points[0].at;
-  return {
-    name,
-    pid,
-    peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
-    avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
-    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
-    peakCpuPercent: pct(Math.max(0, ...rates))
-  };
-}
-function sampleUsage(targets) {
-  const started = performance.now();
-  const series = targets.map(() => []);
-  const summedRss = [];
-  const take = async () => {
-    const at = performance.now();
-    const samples = await Promise.all(targets.map((t) => sampleProcess(t.pid)));
-    samples.forEach((s, i) => {
-      if (s)
-        series[i].push({ at, ...s });
-    });
-    summedRss.push(samples.reduce((n, s) => n + (s?.rss ?? 0), 0));
-  };
-  const first = take();
-  const timer = setInterval(() => void take(), SAMPLE_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await first;
-      await take();
-      const processes = targets.flatMap((t, i) => series[i].length >= 2 ? [summarize(t.name, t.pid, series[i])] : []);
-      if (processes.length === 0)
-        return null;
-      return {
-        processes,
-        total: {
-          peakRssMiB: mib(Math.max(...summedRss)),
-          avgCpuPercent: pct(processes.reduce((n, p) => n + p.avgCpuPercent, 0))
-        },
-        samples: summedRss.length,
-        durationMs: Math.round(performance.now() - started)
-      };
-    }
-  };
-}
-
-// ../core/dist/stack/usage.js
-function watchUsage(profile) {
-  const sampler = (async () => {
-    const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid, startTime: e.startTime }));
-    const { state } = await readState(profile.stateDir, { repair: false });
-    if (state.owner?.mode === "process" && state.owner.process)
-      targets.push({ name: "server", ...state.owner.process });
-    return sampleUsage(targets);
-  })();
-  return {
-    stop: async () => (await sampler.catch(() => null))?.stop() ?? null
-  };
-}
-
 // ../core/dist/stack/finish.js
 function finish(ctx, result2) {
   const { profile } = ctx;
@@ -1693,8 +1742,10 @@ async function awaitOwnStart(ctx, lease, owner, failure, outcome) {
     throw error;
   }
   if (!result2.ready) {
-    const tails = await readLogTails(profileLogs(profile), ctx.options.logLines ?? DEFAULT_TAIL_LINES);
-    await abandonStart(ctx, lease, owner, result2.reason);
+    const neverRan = await startNeverRan(profile);
+    const logs = neverRan ? { "start command": [startLogFile(profile)] } : profileLogs(profile);
+    const tails = await readLogTails(logs, ctx.options.logLines ?? DEFAULT_TAIL_LINES);
+    await abandonStart(ctx, lease, owner, result2.reason, !neverRan);
     return finish(ctx, {
       outcome: "unavailable",
       reason: result2.reason,
@@ -1716,7 +1767,7 @@ async function awaitOwnStart(ctx, lease, owner, failure, outcome) {
   ctx.logger.info(`${profile.name} is ready after ${(ctx.elapsed() / 1e3).toFixed(1)} s (started by this run; stopped when the last run using it is done).`);
   return finish(ctx, { outcome, components: result2.components, leaseId: lease.id });
 }
-async function abandonStart(ctx, lease, owner, reason) {
+async function abandonStart(ctx, lease, owner, reason, stop = true) {
   const { profile, logger } = ctx;
   await withLock(profile.stateDir, async () => {
     const { state } = await readState(profile.stateDir);
@@ -1725,16 +1776,20 @@ async function abandonStart(ctx, lease, owner, reason) {
       await writeState(profile.stateDir, { ...state, leases });
       return;
     }
-    logger.info(`Stopping what this run started of ${profile.name}: ${reason}`);
-    const report = await stopStack(profile, state.owner);
-    for (const line of [...report.steps, ...report.problems])
-      logger.info(`  ${line}`);
+    if (stop) {
+      logger.info(`Stopping what this run started of ${profile.name}: ${reason}`);
+      const report = await stopStack(profile, state.owner);
+      for (const line of [...report.steps, ...report.problems])
+        logger.info(`  ${line}`);
+    }
     await writeState(profile.stateDir, {
       ...state,
       owner: null,
       leases,
       lastFailure: { at: Date.now(), reason }
     });
+    if (state.owner.watchdog)
+      await signalVerified(state.owner.watchdog, "SIGTERM");
   });
 }
 
@@ -1903,7 +1958,7 @@ async function planUnderLock(ctx) {
         for (const line of [...report.steps, ...report.problems])
           logger.info(`  ${line}`);
       }
-      logger.info(`${profile.name} is not running: starting it (\`${profile.start.command.join(" ")}\`).`);
+      logger.info(`${profile.name} is not running: starting it (${formatCommand(profile.start.command)}).`);
       const record = {
         leaseId: lease.id,
         phase: "starting",
@@ -2140,7 +2195,9 @@ async function stackProfile(inputs, options) {
   }
   return stigmer({
     ...options.bin ? { bin: options.bin } : {},
-    ...inputs.require ? { require: [...inputs.require] } : {}
+    ...inputs.require ? { require: [...inputs.require] } : {},
+    // Without the input, stigmer() takes STIGMER_LLM_MODEL from the job's environment.
+    ...inputs.llmModel ? { llm: { model: inputs.llmModel } } : {}
   });
 }
 
@@ -2265,6 +2322,7 @@ export {
   setResult,
   readLogTails,
   releaseServer,
+  stackUsage,
   profileLogs,
   ensureServer,
   serverStatus,

@@ -5,6 +5,9 @@ import {
 } from "./chunk-5RSCVT5T.js";
 import "./chunk-H2DFVXG4.js";
 import {
+  formatCommand
+} from "./chunk-DSUFZP6H.js";
+import {
   commandEnv,
   componentPidFile
 } from "./chunk-6BER4CMT.js";
@@ -309,7 +312,7 @@ async function runStopCommand(profile) {
   const { execa } = await import("./execa-5YVE4HVE.js");
   const began = performance.now();
   const [file, ...args] = argv;
-  const shown = `\`${argv.join(" ")}\``;
+  const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
   const result = await execa(file, args, {
     reject: false,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-QI7YS5X4.js";
+} from "./chunk-XMYU2PBC.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";
@@ -573,11 +573,16 @@ async function setUp(inputs) {
     info("install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).");
   if (!store) return;
   await group("Restore caches", async () => {
-    const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...modelEntry()];
+    const model = modelEntry(
+      inputs.llmModel ? { ...process.env, STIGMER_LLM_MODEL: inputs.llmModel } : process.env
+    );
+    const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...model];
     if (!tag)
       info("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
-    if (modelEntry().length === 0)
-      info("No Ollama model to cache (set STIGMER_LLM_MODEL to cache the model Ollama uses).");
+    if (model.length === 0)
+      info(
+        "No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses)."
+      );
     misses.push(...await restoreEntries(store, entries));
     setCacheMisses(misses);
   });
