@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // A JSON report beside the usual output: scripts/reliability.mjs builds docs/reliability.md from it.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/fixtures/**', '**/node_modules/**'],
     // Each test runs a real Vitest in a child process and mostly waits on it: run files side

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-Z26C6WCW.js";
+} from "./chunks/chunk-OPPM7UKM.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-J7NHKFJI.js";
+} from "./chunks/chunk-AH4FTJCF.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-XMYU2PBC.js";
+} from "./chunks/chunk-UTY4EPJV.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";

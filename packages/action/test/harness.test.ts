@@ -37,6 +37,7 @@ describe('harness', () => {
       'on-unavailable': 'fail',
       stop: 'if-owned',
       'log-lines': '100',
+      'llm-model': '',
     });
   });
 });

@@ -84,7 +84,7 @@ describe('the Stigmer profile (emulated CLI)', () => {
     const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 1_500 });
     expect(handle.available).toBe(false);
     expect(handle.reason).toMatch(
-      /partly running .* temporal is down \(.*NOT_SERVING\).* did not become whole within 1.5 s/,
+      /partly running .* temporal is down .* After 1.5 s, still not ready: temporal \(.*NOT_SERVING\)/,
     );
     expect(await stack.pid('daemon')).toBe(before);
     expect(await isRunning(before!)).toBe(true);

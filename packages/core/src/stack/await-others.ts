@@ -1,4 +1,5 @@
 /** Waiting for a stack this run did not start: another run's start, or someone else's stack. */
+import { describeNotReady } from '../probe/component-status.js';
 import { formatSeconds, type WaitResult } from '../probe/wait-ready.js';
 import type { Lease } from '../state/state.js';
 import { readState } from '../state/state-file.js';
@@ -61,7 +62,8 @@ export async function awaitForeign(
   if (result.ready)
     return finish(ctx, { outcome: 'reused', components: result.components, leaseId: lease.id });
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
-  const still = `${reason} It did not become whole within ${formatSeconds(settleMs)}.`;
+  // The reason says what was found; the wait's last probes say what is still wrong.
+  const still = `${reason} After ${formatSeconds(settleMs)}, still not ready: ${describeNotReady(result.components)}.`;
   return finish(ctx, {
     outcome: 'unavailable',
     reason: still,

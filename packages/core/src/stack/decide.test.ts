@@ -30,24 +30,24 @@ const half = [status('server', true), status('temporal', false, { detail: 'NOT_S
 
 describe('decide: the behaviour matrix', () => {
   it.each([
-    ['running, not ours', null, 0, false, up, 'reuse'],
-    ['not running', null, 0, false, down, 'start'],
-    ['running with a required component down, not ours', null, 0, false, half, 'settle'],
-    ['another run is starting it', owner('starting'), 1, true, down, 'join'],
-    ['another run uses the stack we started', owner(), 2, false, up, 'join'],
-    ['owner died, stack up, no live lease', owner(), 0, false, up, 'adopt'],
+    ['running, not ours', 'reuse', null, 0, false, up],
+    ['not running', 'start', null, 0, false, down],
+    ['running with a required component down, not ours', 'settle', null, 0, false, half],
+    ['another run is starting it', 'join', owner('starting'), 1, true, down],
+    ['another run uses the stack we started', 'join', owner(), 2, false, up],
+    ['owner died, stack up, no live lease', 'adopt', owner(), 0, false, up],
     [
       'owner died mid-start, start command still running',
+      'adopt',
       owner('starting'),
       0,
       true,
       down,
-      'adopt',
     ],
-    ['owner died, stack down, no live lease', owner(), 0, false, down, 'restart'],
-    ['owner died, stack half up, no live lease', owner(), 0, false, half, 'restart'],
-    ['ours, in use by others, but no longer ready', owner(), 1, false, half, 'unavailable'],
-  ] as const)('%s -> %s', (_, o, liveLeases, starterAlive, statuses, expected) => {
+    ['owner died, stack down, no live lease', 'restart', owner(), 0, false, down],
+    ['owner died, stack half up, no live lease', 'restart', owner(), 0, false, half],
+    ['ours, in use by others, but no longer ready', 'unavailable', owner(), 1, false, half],
+  ] as const)('%s -> %s', (_, expected, o, liveLeases, starterAlive, statuses) => {
     expect(decide({ owner: o, liveLeases, starterAlive, statuses: [...statuses] }).kind).toBe(
       expected,
     );

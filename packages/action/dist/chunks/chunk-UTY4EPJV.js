@@ -1696,7 +1696,7 @@ async function awaitForeign(ctx, lease, reason) {
   if (result2.ready)
     return finish(ctx, { outcome: "reused", components: result2.components, leaseId: lease.id });
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
-  const still = `${reason} It did not become whole within ${formatSeconds(settleMs)}.`;
+  const still = `${reason} After ${formatSeconds(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
   return finish(ctx, {
     outcome: "unavailable",
     reason: still,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-XMYU2PBC.js";
+} from "./chunk-UTY4EPJV.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";
