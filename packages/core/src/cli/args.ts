@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
-import type { OnUnavailable } from '../stack/policy.js';
+import { type OnUnavailable, resolvePolicy } from '../stack/policy.js';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 
@@ -52,4 +52,25 @@ export function mismatchPolicy(value: string | undefined): 'reuse' | 'unavailabl
 export function policy(value: string | undefined): OnUnavailable | undefined {
   if (value === undefined || value === 'skip' || value === 'fail') return value;
   throw new UsageError(`--on-unavailable expects "skip" or "fail", got "${value}"`);
+}
+
+/**
+ * The wait flags shared by `up` and `run`: the ensure options they set, and the policy the exit
+ * code follows (ensure itself always runs with `skip`, so the command can report first).
+ */
+export function waitFlags(values: {
+  timeout?: string;
+  'on-unavailable'?: string;
+  'on-mismatch'?: string;
+}) {
+  const timeoutMs = seconds(values.timeout, 'timeout');
+  const onMismatch = mismatchPolicy(values['on-mismatch']);
+  return {
+    onUnavailable: resolvePolicy(policy(values['on-unavailable'])),
+    ensure: {
+      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(onMismatch ? { onMismatch } : {}),
+      onUnavailable: 'skip' as const,
+    },
+  };
 }

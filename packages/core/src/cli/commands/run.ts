@@ -3,15 +3,7 @@ import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
-import { resolvePolicy } from '../../stack/policy.js';
-import {
-  CONFIG_OPTIONS,
-  mismatchPolicy,
-  parseFlags,
-  policy,
-  seconds,
-  WAIT_OPTIONS,
-} from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, WAIT_OPTIONS, waitFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatHandle, formatRelease, formatUsage } from '../print.js';
@@ -30,16 +22,12 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (command.length === 0)
     throw new UsageError('run needs a command after `--`, e.g. `stigmer-e2e run -- pnpm test`');
-  const onUnavailable = resolvePolicy(policy(values['on-unavailable']));
-  const timeoutMs = seconds(values.timeout, 'timeout');
-  const onMismatch = mismatchPolicy(values['on-mismatch']);
+  const { onUnavailable, ensure } = waitFlags(values);
   const profile = await loadProfile(values.config);
 
   const handle = await withProgress((progress, signal) =>
     ensureServer(profile, {
-      ...(timeoutMs ? { timeoutMs } : {}),
-      ...(onMismatch ? { onMismatch } : {}),
-      onUnavailable: 'skip',
+      ...ensure,
       signal,
       logger: progress.logger,
       onProgress: progress.onProgress,

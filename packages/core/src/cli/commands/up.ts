@@ -1,14 +1,6 @@
 import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
-import { resolvePolicy } from '../../stack/policy.js';
-import {
-  CONFIG_OPTIONS,
-  mismatchPolicy,
-  parseFlags,
-  policy,
-  seconds,
-  WAIT_OPTIONS,
-} from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, seconds, WAIT_OPTIONS, waitFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatHandle, writeJson } from '../print.js';
@@ -26,16 +18,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP.up);
     return EXIT.ok;
   }
-  const onUnavailable = resolvePolicy(policy(values['on-unavailable']));
-  const timeoutMs = seconds(values.timeout, 'timeout');
-  const onMismatch = mismatchPolicy(values['on-mismatch']);
+  const { onUnavailable, ensure } = waitFlags(values);
   const ttlMs = seconds(values.ttl, 'ttl');
   const profile = await loadProfile(values.config);
   const handle = await withProgress((progress, signal) =>
     ensureServer(profile, {
-      ...(timeoutMs ? { timeoutMs } : {}),
-      ...(onMismatch ? { onMismatch } : {}),
-      onUnavailable: 'skip', // the exit code carries the policy
+      ...ensure,
       usage: false, // this process ends now: nobody would read the samples
       signal,
       logger: progress.logger,
