@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-OPPM7UKM.js";
+} from "./chunks/chunk-2PSPCQRM.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-AH4FTJCF.js";
+} from "./chunks/chunk-WPQMBACD.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-UTY4EPJV.js";
+} from "./chunks/chunk-YLQ7ZDZG.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";

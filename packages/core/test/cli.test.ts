@@ -52,11 +52,26 @@ describe('stigmer-e2e', () => {
     expect(ran.code).toBe(7);
     expect(await readFile(out, 'utf8')).toBe(`http://127.0.0.1:${stack.port}/`);
     expect(ran.stderr).toMatch(/fixture is available \(started by this run/);
+    expect(ran.stderr).not.toMatch(/while this run held it/); // too short to report usage
+    expect(ran.stderr).toMatch(/fixture stopped in/);
+    expect(await portAccepts(stack.port)).toBe(false);
+  });
+
+  it("run: the closing lines report the stack's memory and CPU while the command ran", async () => {
+    const stack = await fixtureStack(temp.dir);
+    const ran = await cli([
+      'run',
+      '--config',
+      stack.specFile,
+      '--',
+      process.execPath,
+      '-e',
+      'setTimeout(() => {}, 2500)',
+    ]);
+    expect(ran.code).toBe(0);
     expect(ran.stderr).toMatch(
       /fixture, while this run held it \(\d+ s\): peak [\d.]+ MiB, [\d.]+% CPU on average \(server /,
     );
-    expect(ran.stderr).toMatch(/fixture stopped in/);
-    expect(await portAccepts(stack.port)).toBe(false);
   });
 
   it('run: a shell-looking argument reaches the command as one literal argument', async () => {

@@ -43,6 +43,7 @@ describe('the Stigmer profile (emulated CLI)', () => {
       detail: expect.stringContaining('SERVING'),
     });
     const server = (await stack.pid('daemon'))!;
+    await new Promise((r) => setTimeout(r, 1_500)); // tests run: long enough for usage samples
     const result = await handle.release();
     expect(result.stop).toMatchObject({ stopped: true, problems: [] });
     // Resource insight: the processes its pid files name were sampled while the lease was held.

@@ -4,23 +4,38 @@ import type { Profile } from '../profile/profile.js';
 import { readState } from '../state/state-file.js';
 import { readIdentity } from './identity.js';
 
+/** A lease held for less than this gets no usage report: too short to mean anything. */
+const FIRST_SAMPLE_MS = 500;
+
 /**
- * Starts sampling the stack's processes while this run holds its lease: those its pid files
- * name, and the server we started in process mode. `stop()` gives the summary (null when none
- * could be sampled, e.g. on Windows or without pid files).
+ * Samples the stack's processes while this run holds its lease: those its pid files name, and
+ * the server we started in process mode. Sampling begins after half a second, so that a short run
+ * (`stigmer-e2e run -- true`, the warm path) pays nothing. `stop()` gives the summary (null
+ * when the lease was too short, or nothing could be sampled, e.g. on Windows).
  */
 export function watchUsage(profile: Profile): { stop(): Promise<UsageSummary | null> } {
-  const sampler = (async () => {
-    const targets: Array<{ name: string } & ProcessRef> = (await readIdentity(profile)).map(
-      (e) => ({ name: e.component, pid: e.pid, startTime: e.startTime }),
-    );
-    const { state } = await readState(profile.stateDir, { repair: false });
-    if (state.owner?.mode === 'process' && state.owner.process)
-      targets.push({ name: 'server', ...state.owner.process });
-    return sampleUsage(targets);
-  })();
+  let sampler: Promise<{ stop(): Promise<UsageSummary | null> }> | null = null;
+  const begin = setTimeout(() => {
+    sampler = (async () => {
+      const identity = await readIdentity(profile);
+      const targets: Array<{ name: string } & ProcessRef> = identity.map((e) => ({
+        name: e.component,
+        pid: e.pid,
+        startTime: e.startTime,
+      }));
+      const { state } = await readState(profile.stateDir, { repair: false });
+      if (state.owner?.mode === 'process' && state.owner.process)
+        targets.push({ name: 'server', ...state.owner.process });
+      return sampleUsage(targets);
+    })();
+  }, FIRST_SAMPLE_MS);
+  begin.unref();
   return {
-    stop: async () => (await sampler.catch(() => null))?.stop() ?? null,
+    stop: async () => {
+      clearTimeout(begin);
+      const started = sampler as Promise<{ stop(): Promise<UsageSummary | null> }> | null;
+      return started ? ((await started.catch(() => null))?.stop() ?? null) : null;
+    },
   };
 }
 

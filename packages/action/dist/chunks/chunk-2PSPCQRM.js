@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-UTY4EPJV.js";
+} from "./chunk-YLQ7ZDZG.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -1173,16 +1173,30 @@ function lifetimeUsage(name, pid) {
 }
 
 // ../core/dist/stack/usage.js
+var FIRST_SAMPLE_MS = 500;
 function watchUsage(profile) {
-  const sampler = (async () => {
-    const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid, startTime: e.startTime }));
-    const { state } = await readState(profile.stateDir, { repair: false });
-    if (state.owner?.mode === "process" && state.owner.process)
-      targets.push({ name: "server", ...state.owner.process });
-    return sampleUsage(targets);
-  })();
+  let sampler = null;
+  const begin = setTimeout(() => {
+    sampler = (async () => {
+      const identity = await readIdentity(profile);
+      const targets = identity.map((e) => ({
+        name: e.component,
+        pid: e.pid,
+        startTime: e.startTime
+      }));
+      const { state } = await readState(profile.stateDir, { repair: false });
+      if (state.owner?.mode === "process" && state.owner.process)
+        targets.push({ name: "server", ...state.owner.process });
+      return sampleUsage(targets);
+    })();
+  }, FIRST_SAMPLE_MS);
+  begin.unref();
   return {
-    stop: async () => (await sampler.catch(() => null))?.stop() ?? null
+    stop: async () => {
+      clearTimeout(begin);
+      const started = sampler;
+      return started ? (await started.catch(() => null))?.stop() ?? null : null;
+    }
   };
 }
 async function stackUsage(profile) {
