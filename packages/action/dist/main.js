@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-2PSPCQRM.js";
+} from "./chunks/chunk-FZ52TNUZ.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-WPQMBACD.js";
+} from "./chunks/chunk-652RWMR6.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-YLQ7ZDZG.js";
+} from "./chunks/chunk-WYNFQJQX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-WPQMBACD.js";
+} from "./chunks/chunk-652RWMR6.js";
 import {
   actionsLogger,
   attempt,
@@ -24,7 +24,7 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-YLQ7ZDZG.js";
+} from "./chunks/chunk-WYNFQJQX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-2PSPCQRM.js";
+} from "./chunks/chunk-FZ52TNUZ.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-YLQ7ZDZG.js";
+} from "./chunks/chunk-WYNFQJQX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-QB2R73LV.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -6,12 +6,14 @@ import {
 } from "../chunks/chunk-6BER4CMT.js";
 import {
   isSameProcess,
+  readSmallFile,
+  replaceSmallFile,
   sleep
-} from "../chunks/chunk-6UZWLXPL.js";
+} from "../chunks/chunk-M7FCQ5A3.js";
 import "../chunks/chunk-HANBNIMK.js";
 
 // ../core/src/programs/watchdog.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // ../core/src/stack/spawn-watchdog.ts
@@ -29,17 +31,7 @@ async function partitionLeases(leases, now = Date.now()) {
 
 // ../core/src/state/state-file.ts
 import { randomBytes } from "node:crypto";
-import {
-  access,
-  chmod,
-  constants,
-  mkdir,
-  readFile,
-  rename,
-  stat,
-  unlink,
-  writeFile
-} from "node:fs/promises";
+import { access, chmod, constants, mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 
 // ../core/src/state/state.ts
@@ -62,14 +54,8 @@ function isState(value) {
 var STATE_FILE = "state.json";
 async function readState(dir, { repair = true } = {}) {
   const file = path.join(dir, STATE_FILE);
-  let raw;
-  try {
-    raw = await readFile(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT")
-      return { state: EMPTY_STATE, warning: null };
-    throw error;
-  }
+  const raw = readSmallFile(file);
+  if (raw === null) return { state: EMPTY_STATE, warning: null };
   try {
     const parsed = JSON.parse(raw);
     if (isState(parsed)) return { state: parsed, warning: null };
@@ -92,15 +78,8 @@ async function readState(dir, { repair = true } = {}) {
 async function writeState(dir, state) {
   const file = path.join(dir, STATE_FILE);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}
-`, { mode: 384 });
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => {
-    });
-    throw error;
-  }
+  replaceSmallFile(file, temp, `${JSON.stringify(state, null, 2)}
+`);
 }
 
 // ../core/src/programs/watchdog.ts
@@ -112,7 +91,7 @@ var log = (message) => {
 };
 async function main(stateDir2, startedAt2) {
   const profile = sealProfile(
-    JSON.parse(await readFile2(path2.join(stateDir2, PROFILE_FILE), "utf8"))
+    JSON.parse(await readFile(path2.join(stateDir2, PROFILE_FILE), "utf8"))
   );
   log(
     `watching ${profile.name} (started ${new Date(startedAt2).toISOString()}), grace ${GRACE_MS} ms`
@@ -129,8 +108,8 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopStack }] = await Promise.all([
-        import("../chunks/lock-BDQZWK2R.js"),
-        import("../chunks/stop-WK4MIAG3.js")
+        import("../chunks/lock-CIKOIU7U.js"),
+        import("../chunks/stop-B53DFYEW.js")
       ]);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { type ProcessRef, processRef } from '../process/identity.js';
+import { readSmallFile } from '../util/small-file.js';
 import type { ProbeResult } from './probe-result.js';
 
 export type PidFileRead =
@@ -10,12 +10,13 @@ export type PidFileRead =
 
 /** Reads the pid on a pid file's first line (PostgreSQL's postmaster.pid has more lines) and checks it. */
 export async function readPidFile(file: string): Promise<PidFileRead> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    text = readSmallFile(file);
   } catch {
-    return { kind: 'missing' };
+    text = null; // unreadable counts as missing: we cannot know the pid
   }
+  if (text === null) return { kind: 'missing' };
   const first = text.split('\n', 1)[0]!.trim();
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
   if (!Number.isInteger(pid) || pid <= 0) return { kind: 'invalid', content: first.slice(0, 40) };

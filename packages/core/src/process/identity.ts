@@ -4,8 +4,8 @@
  * container without an init it may never be reaped).
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { readSmallFile } from '../util/small-file.js';
 
 const run = promisify(execFile);
 
@@ -21,12 +21,13 @@ interface ProcessInfo {
 }
 
 async function readLinux(pid: number): Promise<ProcessInfo | null> {
-  let stat: string;
+  let stat: string | null = null;
   try {
-    stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    stat = readSmallFile(`/proc/${pid}/stat`);
   } catch {
-    return null;
+    // exited while being read
   }
+  if (stat === null) return null;
   // The name (field 2) may hold spaces and parentheses: split after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // fields[0] is field 3 (state), so field 22 (starttime) is fields[19].

@@ -8,11 +8,11 @@
  * lock that a third has just taken.
  */
 import { randomUUID } from 'node:crypto';
-import { type FSWatcher, watch } from 'node:fs';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
+import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
 
 export interface LockHolder extends ProcessRef {
   readonly token: string;
@@ -57,7 +57,7 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
   const token = randomUUID();
   const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
   const staged = `${lockPath}.${token}.tmp`;
-  await writeFile(staged, content, { mode: 0o600 });
+  writeSmallFile(staged, content);
   const started = Date.now();
   const deadline = started + (options.timeoutMs ?? 300_000);
   let noticed = false;
@@ -66,16 +66,16 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
   try {
     for (;;) {
       const seen = changes?.count ?? 0;
-      if (await place(staged, lockPath, content)) {
+      if (place(staged, lockPath, content)) {
         return async () => {
           // Remove only our own lock: never one a breaker wrongly handed to someone else.
-          if ((await readText(lockPath)) === content) await unlink(lockPath).catch(() => {});
+          if (readSmallFile(lockPath) === content) removeSmallFile(lockPath);
         };
       }
-      const raw = await readText(lockPath);
+      const raw = readSmallFile(lockPath);
       if (raw === null) continue; // released between our attempt and the read: try again now
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : await isYoung(lockPath);
+      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
       if (!alive) {
         await breakStale(lockPath, raw, staged);
         continue;
@@ -99,7 +99,7 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
     }
   } finally {
     changes?.close();
-    await unlink(staged).catch(() => {});
+    removeSmallFile(staged);
   }
 }
 
@@ -148,9 +148,9 @@ function watchLock(dir: string): LockChanges {
 }
 
 /** Puts the staged lock in place; false when a lock already exists. */
-async function place(staged: string, target: string, content: string): Promise<boolean> {
+function place(staged: string, target: string, content: string): boolean {
   try {
-    await link(staged, target);
+    linkSync(staged, target);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -159,7 +159,7 @@ async function place(staged: string, target: string, content: string): Promise<b
   }
   // Filesystems without hard links: exclusive create (content lands a moment later).
   try {
-    await writeFile(target, content, { flag: 'wx', mode: 0o600 });
+    writeSmallFile(target, content, { exclusive: true });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -170,23 +170,23 @@ async function place(staged: string, target: string, content: string): Promise<b
 async function breakStale(lockPath: string, staleContent: string, staged: string): Promise<void> {
   const breakPath = `${lockPath}.break`;
   try {
-    await link(staged, breakPath);
+    linkSync(staged, breakPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Another process is breaking it. If that breaker died mid-way, clear its break lock.
-    const raw = await readText(breakPath);
+    const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !(await isSameProcess(breaker)) : !(await isYoung(breakPath)))) {
-      await unlink(breakPath).catch(() => {});
+    if (raw !== null && (breaker ? !(await isSameProcess(breaker)) : !isYoung(breakPath))) {
+      removeSmallFile(breakPath);
     } else {
       await sleep(1);
     }
     return;
   }
   try {
-    if ((await readText(lockPath)) === staleContent) await unlink(lockPath).catch(() => {});
+    if (readSmallFile(lockPath) === staleContent) removeSmallFile(lockPath);
   } finally {
-    await unlink(breakPath).catch(() => {});
+    removeSmallFile(breakPath);
   }
 }
 
@@ -206,18 +206,9 @@ function parseHolder(raw: string): LockHolder | null {
   return null;
 }
 
-async function readText(file: string): Promise<string | null> {
+function isYoung(file: string): boolean {
   try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-async function isYoung(file: string): Promise<boolean> {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs < GARBAGE_GRACE_MS;
+    return Date.now() - statSync(file).mtimeMs < GARBAGE_GRACE_MS;
   } catch {
     return false;
   }

@@ -3,19 +3,10 @@
  * a corrupt file is moved aside, named in a warning, and replaced: never fatal, nothing lost.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  access,
-  chmod,
-  constants,
-  mkdir,
-  readFile,
-  rename,
-  stat,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { access, chmod, constants, mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StateDirError } from '../errors.js';
+import { readSmallFile, replaceSmallFile } from '../util/small-file.js';
 import { EMPTY_STATE, isState, type State } from './state.js';
 
 const STATE_FILE = 'state.json';
@@ -65,14 +56,8 @@ async function prepare(dir: string): Promise<void> {
  */
 export async function readState(dir: string, { repair = true } = {}): Promise<ReadResult> {
   const file = path.join(dir, STATE_FILE);
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { state: EMPTY_STATE, warning: null };
-    throw error;
-  }
+  const raw = readSmallFile(file);
+  if (raw === null) return { state: EMPTY_STATE, warning: null };
   try {
     const parsed: unknown = JSON.parse(raw);
     if (isState(parsed)) return { state: parsed, warning: null };
@@ -99,11 +84,5 @@ export async function readState(dir: string, { repair = true } = {}): Promise<Re
 export async function writeState(dir: string, state: State): Promise<void> {
   const file = path.join(dir, STATE_FILE);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => {});
-    throw error;
-  }
+  replaceSmallFile(file, temp, `${JSON.stringify(state, null, 2)}\n`);
 }

@@ -305,17 +305,49 @@ ${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
 
 // ../core/dist/process/identity.js
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
+
+// ../core/dist/util/small-file.js
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+function readSmallFile(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT")
+      return null;
+    throw error;
+  }
+}
+function writeSmallFile(file, text, { exclusive = false } = {}) {
+  writeFileSync(file, text, { mode: 384, flag: exclusive ? "wx" : "w" });
+}
+function replaceSmallFile(file, temp, text) {
+  try {
+    writeSmallFile(temp, text);
+    renameSync(temp, file);
+  } catch (error) {
+    removeSmallFile(temp);
+    throw error;
+  }
+}
+function removeSmallFile(file) {
+  try {
+    unlinkSync(file);
+  } catch {
+  }
+}
+
+// ../core/dist/process/identity.js
 var run = promisify(execFile);
 async function readLinux(pid) {
-  let stat3;
+  let stat2 = null;
   try {
-    stat3 = await readFile(`/proc/${pid}/stat`, "utf8");
+    stat2 = readSmallFile(`/proc/${pid}/stat`);
   } catch {
-    return null;
   }
-  const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+  if (stat2 === null)
+    return null;
+  const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
   const startTime = fields[19];
   if (!startTime)
     return null;
@@ -418,8 +450,7 @@ async function partitionLeases(leases, now = Date.now()) {
 
 // ../core/dist/state/lock.js
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { watch } from "node:fs";
-import { link, readFile as readFile2, stat, unlink, writeFile } from "node:fs/promises";
+import { linkSync, statSync, watch } from "node:fs";
 import path from "node:path";
 
 // ../core/dist/util/sleep.js
@@ -450,7 +481,7 @@ async function acquire(dir, options) {
   const token = randomUUID2();
   const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
   const staged = `${lockPath}.${token}.tmp`;
-  await writeFile(staged, content, { mode: 384 });
+  writeSmallFile(staged, content);
   const started = Date.now();
   const deadline = started + (options.timeoutMs ?? 3e5);
   let noticed = false;
@@ -459,18 +490,17 @@ async function acquire(dir, options) {
   try {
     for (; ; ) {
       const seen = changes?.count ?? 0;
-      if (await place(staged, lockPath, content)) {
+      if (place(staged, lockPath, content)) {
         return async () => {
-          if (await readText(lockPath) === content)
-            await unlink(lockPath).catch(() => {
-            });
+          if (readSmallFile(lockPath) === content)
+            removeSmallFile(lockPath);
         };
       }
-      const raw = await readText(lockPath);
+      const raw = readSmallFile(lockPath);
       if (raw === null)
         continue;
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : await isYoung(lockPath);
+      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
       if (!alive) {
         await breakStale(lockPath, raw, staged);
         continue;
@@ -488,8 +518,7 @@ async function acquire(dir, options) {
     }
   } finally {
     changes?.close();
-    await unlink(staged).catch(() => {
-    });
+    removeSmallFile(staged);
   }
 }
 function watchLock(dir) {
@@ -530,9 +559,9 @@ function watchLock(dir) {
     close: () => watcher?.close()
   };
 }
-async function place(staged, target, content) {
+function place(staged, target, content) {
   try {
-    await link(staged, target);
+    linkSync(staged, target);
     return true;
   } catch (error) {
     const code = error.code;
@@ -542,7 +571,7 @@ async function place(staged, target, content) {
       throw error;
   }
   try {
-    await writeFile(target, content, { flag: "wx", mode: 384 });
+    writeSmallFile(target, content, { exclusive: true });
     return true;
   } catch (error) {
     if (error.code === "EEXIST")
@@ -553,27 +582,24 @@ async function place(staged, target, content) {
 async function breakStale(lockPath, staleContent, staged) {
   const breakPath = `${lockPath}.break`;
   try {
-    await link(staged, breakPath);
+    linkSync(staged, breakPath);
   } catch (error) {
     if (error.code !== "EEXIST")
       throw error;
-    const raw = await readText(breakPath);
+    const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !await isYoung(breakPath))) {
-      await unlink(breakPath).catch(() => {
-      });
+    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
+      removeSmallFile(breakPath);
     } else {
       await sleep(1);
     }
     return;
   }
   try {
-    if (await readText(lockPath) === staleContent)
-      await unlink(lockPath).catch(() => {
-      });
+    if (readSmallFile(lockPath) === staleContent)
+      removeSmallFile(lockPath);
   } finally {
-    await unlink(breakPath).catch(() => {
-    });
+    removeSmallFile(breakPath);
   }
 }
 function parseHolder(raw) {
@@ -586,18 +612,9 @@ function parseHolder(raw) {
   }
   return null;
 }
-async function readText(file) {
+function isYoung(file) {
   try {
-    return await readFile2(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT")
-      return null;
-    throw error;
-  }
-}
-async function isYoung(file) {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs < GARBAGE_GRACE_MS;
+    return Date.now() - statSync(file).mtimeMs < GARBAGE_GRACE_MS;
   } catch {
     return false;
   }
@@ -605,7 +622,7 @@ async function isYoung(file) {
 
 // ../core/dist/state/state-file.js
 import { randomBytes } from "node:crypto";
-import { access, chmod, constants, mkdir, readFile as readFile3, rename, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+import { access, chmod, constants, mkdir, rename, stat } from "node:fs/promises";
 import path2 from "node:path";
 
 // ../core/dist/state/state.js
@@ -640,7 +657,7 @@ async function prepare(dir) {
   try {
     await mkdir(dir, { recursive: true, mode: 448 });
     await mkdir(path2.join(dir, "logs"), { recursive: true, mode: 448 });
-    const info2 = await stat2(dir);
+    const info2 = await stat(dir);
     if (!info2.isDirectory())
       throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
     await access(dir, constants.W_OK | constants.R_OK);
@@ -653,14 +670,9 @@ async function prepare(dir) {
 }
 async function readState(dir, { repair = true } = {}) {
   const file = path2.join(dir, STATE_FILE);
-  let raw;
-  try {
-    raw = await readFile3(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT")
-      return { state: EMPTY_STATE, warning: null };
-    throw error;
-  }
+  const raw = readSmallFile(file);
+  if (raw === null)
+    return { state: EMPTY_STATE, warning: null };
   try {
     const parsed = JSON.parse(raw);
     if (isState(parsed))
@@ -684,26 +696,20 @@ async function readState(dir, { repair = true } = {}) {
 async function writeState(dir, state) {
   const file = path2.join(dir, STATE_FILE);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile2(temp, `${JSON.stringify(state, null, 2)}
-`, { mode: 384 });
-    await rename(temp, file);
-  } catch (error) {
-    await unlink2(temp).catch(() => {
-    });
-    throw error;
-  }
+  replaceSmallFile(file, temp, `${JSON.stringify(state, null, 2)}
+`);
 }
 
 // ../core/dist/probe/pid-file.js
-import { readFile as readFile4 } from "node:fs/promises";
 async function readPidFile(file) {
   let text;
   try {
-    text = await readFile4(file, "utf8");
+    text = readSmallFile(file);
   } catch {
-    return { kind: "missing" };
+    text = null;
   }
+  if (text === null)
+    return { kind: "missing" };
   const first = text.split("\n", 1)[0].trim();
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
   if (!Number.isInteger(pid) || pid <= 0)
@@ -793,7 +799,7 @@ import { promisify as promisify3 } from "node:util";
 
 // ../core/dist/process/tree.js
 import { execFile as execFile2 } from "node:child_process";
-import { readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import { readdir as readdir2, readFile } from "node:fs/promises";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 async function parentsLinux() {
@@ -804,8 +810,8 @@ async function parentsLinux() {
     if (!Number.isInteger(pid))
       return;
     try {
-      const stat3 = await readFile5(`/proc/${pid}/stat`, "utf8");
-      const [, ppid, pgid] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const stat2 = await readFile(`/proc/${pid}/stat`, "utf8");
+      const [, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
     } catch {
     }
@@ -1071,16 +1077,16 @@ async function unownedAsOwner(profile) {
 
 // ../core/dist/process/usage.js
 import { execFile as execFile4 } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { promisify as promisify4 } from "node:util";
 var run4 = promisify4(execFile4);
 var TICKS_PER_SECOND = 100;
 async function sampleProcess(pid) {
   try {
     if (process.platform === "linux") {
-      const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const stat2 = readFileSync2(`/proc/${pid}/stat`, "utf8");
+      const status = readFileSync2(`/proc/${pid}/status`, "utf8");
+      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
       const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return { rss: rssKiB * 1024, cpuMs };
@@ -1152,10 +1158,10 @@ function lifetimeUsage(name, pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const stat3 = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
-    const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    const stat2 = readFileSync2(`/proc/${pid}/stat`, "utf8");
+    const status = readFileSync2(`/proc/${pid}/status`, "utf8");
+    const uptime = Number(readFileSync2("/proc/uptime", "utf8").split(" ")[0]);
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
     const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -1220,7 +1226,7 @@ async function stackUsage(profile) {
 }
 
 // ../core/dist/stack/start.js
-import { readFile as readFile6, rm } from "node:fs/promises";
+import { readFile as readFile2, rm } from "node:fs/promises";
 import path4 from "node:path";
 
 // ../core/dist/process/program-path.js
@@ -1298,7 +1304,7 @@ async function launch(profile) {
 }
 async function readStartStatus(profile) {
   try {
-    return JSON.parse(await readFile6(statusFile(profile), "utf8"));
+    return JSON.parse(await readFile2(statusFile(profile), "utf8"));
   } catch {
     return null;
   }
@@ -1498,7 +1504,7 @@ async function serverStatus(profile = stigmer()) {
 }
 
 // ../core/dist/profile/load-profile.js
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import path6 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadProfile(config) {
@@ -1509,7 +1515,7 @@ async function loadProfile(config) {
   let spec;
   try {
     if (ext === ".json") {
-      spec = JSON.parse(await readFile7(file, "utf8"));
+      spec = JSON.parse(await readFile3(file, "utf8"));
     } else if (ext === ".js" || ext === ".mjs") {
       const mod = await import(pathToFileURL(file).href);
       spec = mod.default;
@@ -1809,7 +1815,7 @@ async function abandonStart(ctx, lease, owner, reason, stop = true) {
 
 // ../core/dist/process/port-owner.js
 import { execFile as execFile5 } from "node:child_process";
-import { readdir as readdir3, readFile as readFile8, readlink } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile4, readlink } from "node:fs/promises";
 import { promisify as promisify5 } from "node:util";
 var run5 = promisify5(execFile5);
 var LISTEN = "0A";
@@ -1824,7 +1830,7 @@ async function portOwner(port) {
 async function listenerLinux(port) {
   const inodes = /* @__PURE__ */ new Set();
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile8(table, "utf8").catch(() => "");
+    const text = await readFile4(table, "utf8").catch(() => "");
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
@@ -1855,7 +1861,7 @@ async function listenerLsof(port) {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile8(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run5("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile4(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run5("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
@@ -1898,11 +1904,11 @@ function decide({ owner, liveLeases, starterAlive, statuses }) {
 }
 
 // ../core/dist/stack/spawn-watchdog.js
-import { writeFile as writeFile3 } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path7 from "node:path";
 var PROFILE_FILE = "profile.json";
 async function spawnWatchdog(profile, startedAt2) {
-  await writeFile3(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
+  await writeFile(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
     mode: 384
   });
   const { process: process2 } = await spawnDetached([globalThis.process.execPath, programPath("watchdog"), profile.stateDir, String(startedAt2)], {
@@ -2048,12 +2054,12 @@ function resolvePolicy(choice, env = process.env) {
 }
 
 // ../core/dist/process/process-env.js
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 async function processEnv(pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const raw = await readFile9(`/proc/${pid}/environ`, "utf8");
+    const raw = await readFile5(`/proc/${pid}/environ`, "utf8");
     const env = {};
     for (const entry of raw.split("\0")) {
       const at = entry.indexOf("=");

@@ -14,19 +14,20 @@ import {
 import {
   isSameProcess,
   processRef,
+  readSmallFile,
   sleep
-} from "./chunk-6UZWLXPL.js";
+} from "./chunk-M7FCQ5A3.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/src/probe/pid-file.ts
-import { readFile } from "node:fs/promises";
 async function readPidFile(file) {
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = readSmallFile(file);
   } catch {
-    return { kind: "missing" };
+    text = null;
   }
+  if (text === null) return { kind: "missing" };
   const first = text.split("\n", 1)[0].trim();
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
   if (!Number.isInteger(pid) || pid <= 0) return { kind: "invalid", content: first.slice(0, 40) };
@@ -71,7 +72,7 @@ function signalGroup(pgid, signal) {
 
 // ../core/src/process/tree.ts
 import { execFile } from "node:child_process";
-import { readdir, readFile as readFile2 } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 async function parentsLinux() {
@@ -82,7 +83,7 @@ async function parentsLinux() {
       const pid = Number(entry);
       if (!Number.isInteger(pid)) return;
       try {
-        const stat = await readFile2(`/proc/${pid}/stat`, "utf8");
+        const stat = await readFile(`/proc/${pid}/stat`, "utf8");
         const [, ppid, pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
         parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
       } catch {

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-YLQ7ZDZG.js";
+} from "./chunk-WYNFQJQX.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

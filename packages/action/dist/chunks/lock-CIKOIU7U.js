@@ -1,15 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   isSameProcess,
+  readSmallFile,
+  removeSmallFile,
   selfRef,
-  sleep
-} from "./chunk-6UZWLXPL.js";
+  sleep,
+  writeSmallFile
+} from "./chunk-M7FCQ5A3.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/src/state/lock.ts
 import { randomUUID } from "node:crypto";
-import { watch } from "node:fs";
-import { link, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { linkSync, statSync, watch } from "node:fs";
 import path from "node:path";
 var LOCK_FILE = "lock";
 var GARBAGE_GRACE_MS = 2e3;
@@ -32,7 +34,7 @@ async function acquire(dir, options) {
   const token = randomUUID();
   const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
   const staged = `${lockPath}.${token}.tmp`;
-  await writeFile(staged, content, { mode: 384 });
+  writeSmallFile(staged, content);
   const started = Date.now();
   const deadline = started + (options.timeoutMs ?? 3e5);
   let noticed = false;
@@ -41,16 +43,15 @@ async function acquire(dir, options) {
   try {
     for (; ; ) {
       const seen = changes?.count ?? 0;
-      if (await place(staged, lockPath, content)) {
+      if (place(staged, lockPath, content)) {
         return async () => {
-          if (await readText(lockPath) === content) await unlink(lockPath).catch(() => {
-          });
+          if (readSmallFile(lockPath) === content) removeSmallFile(lockPath);
         };
       }
-      const raw = await readText(lockPath);
+      const raw = readSmallFile(lockPath);
       if (raw === null) continue;
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : await isYoung(lockPath);
+      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
       if (!alive) {
         await breakStale(lockPath, raw, staged);
         continue;
@@ -70,8 +71,7 @@ async function acquire(dir, options) {
     }
   } finally {
     changes?.close();
-    await unlink(staged).catch(() => {
-    });
+    removeSmallFile(staged);
   }
 }
 function watchLock(dir) {
@@ -110,9 +110,9 @@ function watchLock(dir) {
     close: () => watcher?.close()
   };
 }
-async function place(staged, target, content) {
+function place(staged, target, content) {
   try {
-    await link(staged, target);
+    linkSync(staged, target);
     return true;
   } catch (error) {
     const code = error.code;
@@ -120,7 +120,7 @@ async function place(staged, target, content) {
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
   }
   try {
-    await writeFile(target, content, { flag: "wx", mode: 384 });
+    writeSmallFile(target, content, { exclusive: true });
     return true;
   } catch (error) {
     if (error.code === "EEXIST") return false;
@@ -130,25 +130,22 @@ async function place(staged, target, content) {
 async function breakStale(lockPath, staleContent, staged) {
   const breakPath = `${lockPath}.break`;
   try {
-    await link(staged, breakPath);
+    linkSync(staged, breakPath);
   } catch (error) {
     if (error.code !== "EEXIST") throw error;
-    const raw = await readText(breakPath);
+    const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !await isYoung(breakPath))) {
-      await unlink(breakPath).catch(() => {
-      });
+    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
+      removeSmallFile(breakPath);
     } else {
       await sleep(1);
     }
     return;
   }
   try {
-    if (await readText(lockPath) === staleContent) await unlink(lockPath).catch(() => {
-    });
+    if (readSmallFile(lockPath) === staleContent) removeSmallFile(lockPath);
   } finally {
-    await unlink(breakPath).catch(() => {
-    });
+    removeSmallFile(breakPath);
   }
 }
 function parseHolder(raw) {
@@ -161,17 +158,9 @@ function parseHolder(raw) {
   }
   return null;
 }
-async function readText(file) {
+function isYoung(file) {
   try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  }
-}
-async function isYoung(file) {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs < GARBAGE_GRACE_MS;
+    return Date.now() - statSync(file).mtimeMs < GARBAGE_GRACE_MS;
   } catch {
     return false;
   }

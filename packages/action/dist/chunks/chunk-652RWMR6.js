@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-YLQ7ZDZG.js";
+} from "./chunk-WYNFQJQX.js";
 import {
   endGroup,
   info,

@@ -1,17 +1,45 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
+// ../core/src/util/small-file.ts
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+function readSmallFile(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}
+function writeSmallFile(file, text, { exclusive = false } = {}) {
+  writeFileSync(file, text, { mode: 384, flag: exclusive ? "wx" : "w" });
+}
+function replaceSmallFile(file, temp, text) {
+  try {
+    writeSmallFile(temp, text);
+    renameSync(temp, file);
+  } catch (error) {
+    removeSmallFile(temp);
+    throw error;
+  }
+}
+function removeSmallFile(file) {
+  try {
+    unlinkSync(file);
+  } catch {
+  }
+}
+
 // ../core/src/process/identity.ts
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 async function readLinux(pid) {
-  let stat;
+  let stat = null;
   try {
-    stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    stat = readSmallFile(`/proc/${pid}/stat`);
   } catch {
-    return null;
   }
+  if (stat === null) return null;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const startTime = fields[19];
   if (!startTime) return null;
@@ -74,6 +102,10 @@ function sleep(ms, signal) {
 }
 
 export {
+  readSmallFile,
+  writeSmallFile,
+  replaceSmallFile,
+  removeSmallFile,
   processRef,
   isSameProcess,
   selfRef,
