@@ -10,14 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
 
-export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
 /** The CLI as `npx stigmer-e2e` runs it: the package's bin. */
 export const CLI = fileURLToPath(
   new URL('bin/stigmer-e2e.js', import.meta.resolve('@stigmer/e2e-core/package.json')),
 );
 /** The variables `stigmer-e2e run` exports to the command. */
-export const STACK_VARS = ['STIGMER_SERVER_ADDR', 'TEMPORAL_ADDRESS', 'TEMPORAL_SERVICE_ADDRESS'];
+const STACK_VARS = ['STIGMER_SERVER_ADDR', 'TEMPORAL_ADDRESS', 'TEMPORAL_SERVICE_ADDRESS'];
 
 export interface Stack {
   /** The throwaway HOME: ~/.stigmer of the emulated stack, and the state of stigmer-e2e. */
@@ -154,7 +154,7 @@ export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
  * Live processes (zombies aside) whose environment has HOME=`home`: the CLI, Python and every
  * component of the emulated stack inherit it, so none of ours can hide from this.
  */
-export async function processesOf(home: string): Promise<number[]> {
+async function processesOf(home: string): Promise<number[]> {
   const found: number[] = [];
   for (const entry of await readdir('/proc')) {
     const pid = Number(entry);
@@ -171,7 +171,7 @@ export async function processesOf(home: string): Promise<number[]> {
   return found;
 }
 
-export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
+function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
     socket.once('connect', () => {

@@ -81,7 +81,7 @@ export function getInputs(read: (name: string) => string = (name) => core.getInp
   return inputs;
 }
 
-export function parseVersion(value: string): string {
+function parseVersion(value: string): string {
   if (value === '' || value === 'latest') return 'latest';
   if (/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(value)) return `v${value}`; // tags are vX.Y.Z
   if (/^[0-9A-Za-z][0-9A-Za-z._+-]*$/.test(value)) return value;
@@ -90,14 +90,14 @@ export function parseVersion(value: string): string {
   );
 }
 
-export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+function parseBoolean(name: string, value: string, fallback: boolean): boolean {
   if (value === '') return fallback;
   if (/^(true|yes|on|1)$/i.test(value)) return true;
   if (/^(false|no|off|0)$/i.test(value)) return false;
   throw new Error(`\`${name}\`: expected \`true\` or \`false\`, got \`${value}\`.`);
 }
 
-export function parseDownloadUrl(value: string): string {
+function parseDownloadUrl(value: string): string {
   if (value === '') return DEFAULT_DOWNLOAD_URL;
   const sample = value.replace(/\{(version|semver|os|arch)\}/g, 'x');
   const unknown = sample.match(/\{[^}]*\}/);
@@ -110,7 +110,7 @@ export function parseDownloadUrl(value: string): string {
   return value;
 }
 
-export function parseRequire(value: string): Requirement[] | null {
+function parseRequire(value: string): Requirement[] | null {
   const names = value
     .split(/[\s,]+/)
     .map((n) => n.trim())
@@ -124,7 +124,7 @@ export function parseRequire(value: string): Requirement[] | null {
   return [...new Set(names as Requirement[])];
 }
 
-export function parseTimeout(value: string): number | null {
+function parseTimeout(value: string): number | null {
   if (value === '') return null;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0)
@@ -132,7 +132,7 @@ export function parseTimeout(value: string): number | null {
   return Math.round(seconds * 1000);
 }
 
-export function parseLogLines(value: string): number {
+function parseLogLines(value: string): number {
   if (value === '') return 100;
   const lines = Number(value);
   if (!Number.isInteger(lines) || lines < 0)

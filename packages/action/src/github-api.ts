@@ -7,7 +7,7 @@ import { assertSafeUrl } from './install/release-url.js';
 
 const USER_AGENT = 'stigmer-server-action';
 
-export function apiUrl(route: string): string {
+function apiUrl(route: string): string {
   const base = process.env.GITHUB_API_URL || 'https://api.github.com';
   assertSafeUrl(base, 'GITHUB_API_URL');
   return `${base.replace(/\/+$/, '')}${route}`;

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 
-export const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY'] as const;
+const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY'] as const;
 
 function secretValues(env: NodeJS.ProcessEnv): string[] {
   return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '').filter((v) => v !== '');

@@ -2,12 +2,12 @@ import { KnobError } from './errors.js';
 import { type EmulatorKnobs, KNOB_ENV, knobsToEnv } from './knobs.js';
 
 /** The real CLI's fixed ports; the knobs only move them for test isolation. */
-export const DEFAULT_SERVER_PORT = 7234;
-export const DEFAULT_TEMPORAL_PORT = 7233;
-export const DEFAULT_WORKFLOW_RUNNER_PORT = 7235;
+const DEFAULT_SERVER_PORT = 7234;
+const DEFAULT_TEMPORAL_PORT = 7233;
+const DEFAULT_WORKFLOW_RUNNER_PORT = 7235;
 /** The real CLI waits 10 s (20 polls of 500 ms) before SIGKILL. */
-export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
-export const DEFAULT_TEMPORAL_READY_DELAY_MS = 300;
+const DEFAULT_STOP_TIMEOUT_MS = 10_000;
+const DEFAULT_TEMPORAL_READY_DELAY_MS = 300;
 
 /** Every knob resolved to a value: what the CLI and the components act on. */
 export interface EmulatorSettings extends Required<Omit<EmulatorKnobs, 'crashAfterMs'>> {

@@ -14,7 +14,7 @@ import {
 } from '@stigmer/e2e-core';
 
 /** A probe that failed once is asked again after this long, so a blip does not restart a stack. */
-export const CONFIRM_DOWN_MS = 300;
+const CONFIRM_DOWN_MS = 300;
 
 /**
  * Returns null when nothing changed. Otherwise releases the old lease (which stops what is left

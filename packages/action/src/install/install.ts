@@ -55,7 +55,7 @@ export async function installStigmer(request: InstallRequest): Promise<Installed
 }
 
 /** `<tool cache>/stigmer/<tag>/<os>-<arch>`: persistent on self-hosted runners, per job on hosted ones. */
-export function installDir(tag: string, platform: Platform): string {
+function installDir(tag: string, platform: Platform): string {
   const root = process.env.RUNNER_TOOL_CACHE || process.env.RUNNER_TEMP || os.tmpdir();
   return path.join(root, 'stigmer', tag, `${platform.os}-${platform.arch}`);
 }

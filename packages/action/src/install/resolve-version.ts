@@ -1,7 +1,7 @@
 /** `version: latest` -> the tag of stigmer/stigmer's latest release, through the GitHub API. */
 import { getJson } from '../github-api.js';
 
-export const STIGMER_REPO = 'stigmer/stigmer';
+const STIGMER_REPO = 'stigmer/stigmer';
 
 export async function resolveVersion(version: string, token: string): Promise<string> {
   if (version !== 'latest') return version;

@@ -8,9 +8,9 @@ import * as stateHelper from '../state-helper.js';
 import { actionsLogger } from './logger.js';
 
 /** Long enough for any job (hosted jobs end at 6 h); a crashed self-hosted job cannot pin the stack longer. */
-export const LEASE_TTL_MS = 6 * 60 * 60 * 1000;
+const LEASE_TTL_MS = 6 * 60 * 60 * 1000;
 
-export function leaseLabel(env: NodeJS.ProcessEnv = process.env): string {
+function leaseLabel(env: NodeJS.ProcessEnv = process.env): string {
   const run = env.GITHUB_RUN_ID ? `run ${env.GITHUB_RUN_ID}` : 'run ?';
   const attempt = env.GITHUB_RUN_ATTEMPT ? `.${env.GITHUB_RUN_ATTEMPT}` : '';
   const job = env.GITHUB_JOB ? ` job ${env.GITHUB_JOB}` : '';

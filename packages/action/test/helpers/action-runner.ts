@@ -12,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const actionRoot = path.resolve(here, '..', '..');
-export const repoRoot = path.resolve(actionRoot, '..', '..');
+const actionRoot = path.resolve(here, '..', '..');
+const repoRoot = path.resolve(actionRoot, '..', '..');
 export const FAKE_TOKEN = 'ghs_faketokenfortests0000000000000000';
 
 export type StageName = 'pre' | 'main' | 'post';

@@ -71,7 +71,7 @@ export async function emulatedStack(
   };
 }
 
-export function portAccepts(port: number): Promise<boolean> {
+function portAccepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {

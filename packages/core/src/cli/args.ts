@@ -44,12 +44,12 @@ export function positiveInt(value: string | undefined, flag: string): number | u
   return n;
 }
 
-export function mismatchPolicy(value: string | undefined): 'reuse' | 'unavailable' | undefined {
+function mismatchPolicy(value: string | undefined): 'reuse' | 'unavailable' | undefined {
   if (value === undefined || value === 'reuse' || value === 'unavailable') return value;
   throw new UsageError(`--on-mismatch expects "reuse" or "unavailable", got "${value}"`);
 }
 
-export function policy(value: string | undefined): OnUnavailable | undefined {
+function policy(value: string | undefined): OnUnavailable | undefined {
   if (value === undefined || value === 'skip' || value === 'fail') return value;
   throw new UsageError(`--on-unavailable expects "skip" or "fail", got "${value}"`);
 }

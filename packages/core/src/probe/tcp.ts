@@ -3,7 +3,7 @@ import { type Address, candidateHosts, formatAddress, parseAddress } from './add
 import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
 
 /** Opens a TCP connection to one host, or rejects. The caller owns the socket. */
-export function connectOnce(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+function connectOnce(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     const timer = setTimeout(() => {

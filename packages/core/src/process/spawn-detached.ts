@@ -19,7 +19,7 @@ export interface Detached {
   readonly exited: Promise<Exit>;
 }
 
-export class SpawnError extends Error {
+class SpawnError extends Error {
   override readonly name = 'SpawnError';
 }
 

@@ -14,10 +14,7 @@ const run = promisify(execFile);
 const POLL_MS = 20;
 
 /** Waits until none of `refs` is alive, up to `timeoutMs`. Returns the survivors. */
-export async function waitGone(
-  refs: readonly ProcessRef[],
-  timeoutMs: number,
-): Promise<ProcessRef[]> {
+async function waitGone(refs: readonly ProcessRef[], timeoutMs: number): Promise<ProcessRef[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const alive = (

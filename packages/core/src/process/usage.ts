@@ -19,7 +19,7 @@ export interface ProcessSample {
   readonly cpuMs: number;
 }
 
-export async function sampleProcess(pid: number): Promise<ProcessSample | null> {
+async function sampleProcess(pid: number): Promise<ProcessSample | null> {
   try {
     if (process.platform === 'linux') {
       // Synchronous on purpose: two tiny /proc reads take microseconds, less than the promise

@@ -5,15 +5,7 @@
 import * as v from 'valibot';
 import type { ProbeSpec } from './spec.js';
 
-export const PROBE_KINDS = [
-  'tcp',
-  'http',
-  'grpc',
-  'pidFile',
-  'command',
-  'docker',
-  'anyOf',
-] as const;
+const PROBE_KINDS = ['tcp', 'http', 'grpc', 'pidFile', 'command', 'docker', 'anyOf'] as const;
 
 const SIGNALS = [
   'SIGTERM',

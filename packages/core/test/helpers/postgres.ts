@@ -10,7 +10,7 @@ import { getFreePorts } from '@stigmer/e2e-emulator';
 import type { ServerSpec } from '../../src/index.js';
 
 const run = promisify(execFile);
-export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const NOBODY = 65534;
 const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
 

@@ -19,7 +19,7 @@ export type PidFileState =
   | { kind: 'dead'; pid: number | null }
   | { kind: 'foreign'; pid: number; reason: string };
 
-export function identityFileOf(pidFile: string): string {
+function identityFileOf(pidFile: string): string {
   return `${pidFile}.identity`;
 }
 
@@ -38,7 +38,7 @@ export function removePidFile(pidFile: string): void {
 }
 
 /** The pid in a pid file; null when the file is missing or does not hold a pid. */
-export function readPid(pidFile: string): number | null {
+function readPid(pidFile: string): number | null {
   let text: string;
   try {
     text = readFileSync(pidFile, 'utf8').trim();

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isSameProcess } from './identity.js';
 
 /** The real CLI polls every 500 ms between SIGTERM and SIGKILL. */
-export const STOP_POLL_INTERVAL_MS = 500;
+const STOP_POLL_INTERVAL_MS = 500;
 /** After SIGKILL the kernel needs a moment; give up waiting (but report it) after this. */
 const KILL_WAIT_MS = 5_000;
 

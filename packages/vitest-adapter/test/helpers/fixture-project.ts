@@ -9,7 +9,7 @@ import { cp, mkdir, realpath, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures');
 
 export type FixtureName =

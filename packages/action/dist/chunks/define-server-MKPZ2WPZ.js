@@ -64,15 +64,7 @@ function crossFieldProblems(spec) {
 }
 
 // ../core/src/profile/schema.ts
-var PROBE_KINDS = [
-  "tcp",
-  "http",
-  "grpc",
-  "pidFile",
-  "command",
-  "docker",
-  "anyOf"
-];
+var PROBE_KINDS = ["tcp", "http", "grpc", "pidFile", "command", "docker", "anyOf"];
 var SIGNALS = [
   "SIGTERM",
   "SIGINT",
