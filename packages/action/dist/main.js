@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-FZ52TNUZ.js";
+} from "./chunks/chunk-AHXGWAGL.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-652RWMR6.js";
+} from "./chunks/chunk-TEOY6AMJ.js";
 import {
   actionsLogger,
   bin,
@@ -21,9 +21,9 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-WYNFQJQX.js";
+} from "./chunks/chunk-QQI6CH54.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-QB2R73LV.js";
+import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

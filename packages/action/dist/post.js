@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-652RWMR6.js";
+} from "./chunks/chunk-TEOY6AMJ.js";
 import {
   actionsLogger,
   attempt,
@@ -24,9 +24,9 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-WYNFQJQX.js";
+} from "./chunks/chunk-QQI6CH54.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-QB2R73LV.js";
+import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {
   group,

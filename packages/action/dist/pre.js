@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-FZ52TNUZ.js";
+} from "./chunks/chunk-AHXGWAGL.js";
 import {
   bin,
   getInputs,
@@ -10,9 +10,9 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-WYNFQJQX.js";
+} from "./chunks/chunk-QQI6CH54.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-QB2R73LV.js";
+import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

@@ -73,8 +73,8 @@ Example:
 
 Ensures the stack with a lease bound to this process, runs the command with the profile's env
 (e.g. STIGMER_SERVER_ADDR, TEMPORAL_ADDRESS), releases the lease and exits with the command's
-code. Ctrl-C is passed to the command and the lease is still released. When the stack is
-unavailable the command is not run (exit 3 under skip, 1 under fail).
+code. Ctrl-C is passed to the command and its child processes; the lease is still released.
+When the stack is unavailable the command is not run (exit 3 under skip, 1 under fail).
 
 Options:
 ${CONFIG}

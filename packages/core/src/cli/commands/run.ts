@@ -1,6 +1,8 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
+import { signalVerified } from '../../process/signal.js';
+import { descendants } from '../../process/tree.js';
 import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
 import { CONFIG_OPTIONS, parseFlags, WAIT_OPTIONS, waitFlags } from '../args.js';
@@ -59,7 +61,7 @@ function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     // too would interrupt it twice, and a second interrupt cuts short its own cleanup.
     const fromTerminal = Boolean(process.stdin.isTTY);
     const forward = (signal: NodeJS.Signals) => () => {
-      if (!(signal === 'SIGINT' && fromTerminal)) child.kill(signal);
+      if (!(signal === 'SIGINT' && fromTerminal)) void passOn(child, signal);
     };
     const handlers = FORWARDED.map((s) => [s, forward(s)] as const);
     for (const [s, h] of handlers) process.on(s, h);
@@ -79,4 +81,15 @@ function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
       done(code ?? 128 + (signal ? (constants.signals[signal] ?? 1) : 1)),
     );
   });
+}
+
+/**
+ * The signal goes to the command and to its children, as a terminal's Ctrl-C reaches them all:
+ * `go test` leaves an interrupt to the test binary it runs. The children are listed first (once
+ * the command exits they are no longer its) and each is checked by pid and start time.
+ */
+async function passOn(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  const children = child.pid ? await descendants(child.pid).catch(() => []) : [];
+  child.kill(signal);
+  await Promise.all(children.map((c) => signalVerified(c, signal)));
 }

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   defineServer
-} from "./chunk-QB2R73LV.js";
+} from "./chunk-FWPJQ4EM.js";
 import "./chunk-PXOX54OA.js";
 import "./chunk-HANBNIMK.js";
 export {

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-WYNFQJQX.js";
+} from "./chunk-QQI6CH54.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

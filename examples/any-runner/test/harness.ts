@@ -1,6 +1,6 @@
 /**
  * Real processes for the tests: the `stigmer-e2e` CLI from @stigmer/e2e-core, the emulated
- * Stigmer stack in a throwaway HOME on free ports, and Python.
+ * Stigmer stack in a throwaway HOME on free ports, Python and Go.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@sti
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
+/** A Go module of its own, so that the example's `go test ./...` does not run its suites. */
+export const GO_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'go');
 /** The CLI as `npx stigmer-e2e` runs it: the package's bin. */
 export const CLI = fileURLToPath(
   new URL('bin/stigmer-e2e.js', import.meta.resolve('@stigmer/e2e-core/package.json')),
@@ -22,7 +24,7 @@ const STACK_VARS = ['STIGMER_SERVER_ADDR', 'TEMPORAL_ADDRESS', 'TEMPORAL_SERVICE
 export interface Stack {
   /** The throwaway HOME: ~/.stigmer of the emulated stack, and the state of stigmer-e2e. */
   home: string;
-  /** A directory the Python fixtures write their markers into. */
+  /** A directory the fixtures write their markers into. */
   markers: string;
   ports: { server: number; temporal: number; workflowRunner: number };
   /** The environment of a user whose `stigmer` is the emulator, for this stack. */
@@ -64,7 +66,9 @@ export async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
     async dispose() {
       // A safety net: by now the CLI should have stopped everything (the tests assert it).
       const calm = { ...env, ...emulatorEnv({ ...portKnobs, stopTimeoutMs: 1_000 }) };
-      await run(process.execPath, [emulatorBin, 'server', 'stop'], calm, 30_000).catch(() => {});
+      await run(process.execPath, [emulatorBin, 'server', 'stop'], calm, {
+        timeoutMs: 30_000,
+      }).catch(() => {});
       const { left } = await stackGone({ home, ports: { server, temporal, workflowRunner } });
       for (const line of left) {
         try {
@@ -134,9 +138,9 @@ export async function run(
   file: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = 60_000,
+  { timeoutMs = 60_000, cwd }: { timeoutMs?: number; cwd?: string } = {},
 ): Promise<Ran> {
-  const running = start(file, args, env);
+  const running = start(file, args, env, cwd ? { cwd } : {});
   const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
   try {
     return await running.exited;
@@ -145,13 +149,13 @@ export async function run(
   }
 }
 
-/** `stigmer-e2e ARGS...`, as a user runs it. */
-export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Ran> {
-  return run(process.execPath, [CLI, ...args], env);
+/** `stigmer-e2e ARGS...`, as a user runs it (in the example's directory unless `cwd`). */
+export function cli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<Ran> {
+  return run(process.execPath, [CLI, ...args], env, cwd ? { cwd } : {});
 }
 
 /**
- * Live processes (zombies aside) whose environment has HOME=`home`: the CLI, Python and every
+ * Live processes (zombies aside) whose environment has HOME=`home`: the CLI, Python, Go and every
  * component of the emulated stack inherit it, so none of ours can hide from this.
  */
 async function processesOf(home: string): Promise<number[]> {

@@ -69,7 +69,7 @@ function commandEnv(profile) {
 async function toProfile(value) {
   if (isProfile(value))
     return value;
-  const { defineServer: defineServer2 } = await import("./define-server-RTVXCAXX.js");
+  const { defineServer: defineServer2 } = await import("./define-server-QMTXZGWR.js");
   return defineServer2(value);
 }
 function componentPidFile(component2) {
@@ -108,15 +108,7 @@ function crossFieldProblems(spec) {
 }
 
 // ../core/dist/profile/schema.js
-var PROBE_KINDS = [
-  "tcp",
-  "http",
-  "grpc",
-  "pidFile",
-  "command",
-  "docker",
-  "anyOf"
-];
+var PROBE_KINDS = ["tcp", "http", "grpc", "pidFile", "command", "docker", "anyOf"];
 var SIGNALS = [
   "SIGTERM",
   "SIGINT",

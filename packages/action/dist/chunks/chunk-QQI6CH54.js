@@ -11,7 +11,7 @@ import {
   isProfile,
   sealProfile,
   toProfile
-} from "./chunk-QB2R73LV.js";
+} from "./chunk-FWPJQ4EM.js";
 import {
   HttpClient,
   getInput,
@@ -1536,7 +1536,7 @@ async function loadProfile(config) {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
-  const { defineServer: defineServer2 } = await import("./define-server-RTVXCAXX.js");
+  const { defineServer: defineServer2 } = await import("./define-server-QMTXZGWR.js");
   return defineServer2(spec, { baseDir: path6.dirname(file), source: config });
 }
 

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-WYNFQJQX.js";
+} from "./chunk-QQI6CH54.js";
 import {
   endGroup,
   info,
