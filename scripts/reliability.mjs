@@ -14,6 +14,7 @@ const PACKAGES = {
   core: 'packages/core',
   action: 'packages/action',
   vitest: 'packages/vitest-adapter',
+  'any-runner': 'examples/any-runner',
 };
 
 /** Each fault, what is expected, and the tests (package, title pattern) that make it happen. */
@@ -111,7 +112,12 @@ const FAULTS = [
   {
     fault: 'Ctrl-C during `stigmer-e2e run`',
     expected: 'passed to the command; the lease released; the stack stopped if owned',
-    tests: [['core', /run: Ctrl-C reaches the command/]],
+    tests: [
+      ['core', /run: Ctrl-C reaches the command/],
+      ['any-runner', /Ctrl-C to stigmer-e2e: Python gets KeyboardInterrupt/],
+      ['any-runner', /Ctrl-C in a terminal \(SIGINT to the whole process group\)/],
+      ['any-runner', /Ctrl-C to stigmer-e2e reaches the test binary that go test runs/],
+    ],
   },
   {
     fault:
