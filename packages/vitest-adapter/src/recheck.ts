@@ -3,7 +3,7 @@
  * (up to down, down to up) costs more than a probe.
  */
 import {
-  type ComponentStatus,
+  describeNotReady,
   describeUnavailable,
   type HandleSnapshot,
   type Logger,
@@ -36,7 +36,7 @@ export async function recheck(
   if (status.available === wasAvailable) return null;
   if (wasAvailable)
     logger.warn(
-      `${status.profile} is no longer ready: ${notReady(status.components)}. ${handle?.owned ? 'This run started it: starting it again.' : 'Ensuring it again.'}`,
+      `${status.profile} is no longer ready: ${describeNotReady(status.components) || 'not every component is ready'}. ${handle?.owned ? 'This run started it: starting it again.' : 'Ensuring it again.'}`,
     );
   else logger.info(`${status.profile} is up now: using it for this rerun.`);
   await handle?.release();
@@ -57,9 +57,4 @@ export function describeChange(before: HandleSnapshot | null, after: HandleSnaps
     unavailable: 'unavailable',
   };
   return `${after.profile} is ${before ? 'available again' : 'available'}: ${how[after.outcome]}.`;
-}
-
-function notReady(components: readonly ComponentStatus[]): string {
-  const down = components.filter((c) => c.required && !c.ready);
-  return down.map((c) => `${c.name} (${c.detail})`).join(', ') || 'not every component is ready';
 }
