@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-AHXGWAGL.js";
+} from "./chunks/chunk-N4UC44HG.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-TEOY6AMJ.js";
+} from "./chunks/chunk-BXNOLGD5.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-QQI6CH54.js";
+} from "./chunks/chunk-DHPUOAJG.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";

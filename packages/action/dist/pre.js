@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-AHXGWAGL.js";
+} from "./chunks/chunk-N4UC44HG.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-QQI6CH54.js";
+} from "./chunks/chunk-DHPUOAJG.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -1,14 +1,14 @@
 /**
- * Stopping a process we started, and everything it started: signal its group, wait, escalate to
- * SIGKILL, then sweep descendants that left the group. Every signal goes only to a process whose
- * pid and start time match what was recorded.
+ * Stopping a process we started, and everything it started: freeze the tree (so that it cannot
+ * grow while we list it), signal its group and each descendant that left it, wait, escalate to
+ * SIGKILL. Every signal goes only to a process whose pid and start time match what was recorded.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sleep } from '../util/sleep.js';
 import { isSameProcess, type ProcessRef } from './identity.js';
 import { signalGroup, signalVerified } from './signal.js';
-import { descendants } from './tree.js';
+import { type Descendant, descendants } from './tree.js';
 
 const run = promisify(execFile);
 const POLL_MS = 20;
@@ -42,26 +42,59 @@ export async function terminateTree(
   if (!(await isSameProcess(leader))) {
     return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
   }
-  const below = await descendants(leader.pid);
-  const tree = [leader, ...below];
   if (process.platform === 'win32') {
+    const tree = [leader, ...(await descendants(leader.pid))];
     await run('taskkill', ['/PID', String(leader.pid), '/T'], { windowsHide: true }).catch(
       () => {},
     );
     steps.push(`taskkill /T pid ${leader.pid}`);
-  } else {
-    signalGroup(leader.pid, signal);
-    // Descendants that started their own group or session miss the group signal: one each.
-    const outside = below.filter((d) => d.pgid !== leader.pid);
-    await Promise.all(outside.map((d) => signalVerified(d, signal)));
-    const inGroup = tree.length - outside.length;
-    steps.push(
-      `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? '' : 'es'})` +
-        (outside.length > 0
-          ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(', ')})`
-          : ''),
+    return escalate(leader, tree, timeoutMs, steps);
+  }
+  const below = await freeze(leader);
+  const tree = [leader, ...below];
+  // Descendants that started their own group or session miss the group signal: one each.
+  const outside = below.filter((d) => d.pgid !== leader.pid);
+  signalGroup(leader.pid, signal);
+  await Promise.all(outside.map((d) => signalVerified(d, signal)));
+  // Thawed, they act on the signal (a stopped process only dies of SIGKILL).
+  signalGroup(leader.pid, 'SIGCONT');
+  await Promise.all(outside.map((d) => signalVerified(d, 'SIGCONT')));
+  const inGroup = tree.length - outside.length;
+  steps.push(
+    `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? '' : 'es'})` +
+      (outside.length > 0
+        ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(', ')})`
+        : ''),
+  );
+  return escalate(leader, tree, timeoutMs, steps);
+}
+
+/**
+ * Stops (SIGSTOP) the leader's group, then every descendant outside it, until no new one
+ * appears. A stopped process starts nothing, so the list returned is complete: a component
+ * started between listing and signalling, in a session of its own, would otherwise outlive us.
+ */
+async function freeze(leader: ProcessRef): Promise<Descendant[]> {
+  signalGroup(leader.pid, 'SIGSTOP');
+  const known = new Map<number, Descendant>();
+  for (let round = 0; round < 10; round++) {
+    const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
+    if (fresh.length === 0) break;
+    for (const d of fresh) known.set(d.pid, d);
+    await Promise.all(
+      fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, 'SIGSTOP')),
     );
   }
+  return [...known.values()];
+}
+
+/** Waits for the tree to go, then SIGKILLs what is left. */
+async function escalate(
+  leader: ProcessRef,
+  tree: ProcessRef[],
+  timeoutMs: number,
+  steps: string[],
+): Promise<TerminateResult> {
   let survivors = await waitGone(tree, timeoutMs);
   if (survivors.length > 0) {
     steps.push(

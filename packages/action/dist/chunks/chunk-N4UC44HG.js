@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-QQI6CH54.js";
+} from "./chunk-DHPUOAJG.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-QQI6CH54.js";
+} from "./chunk-DHPUOAJG.js";
 import {
   endGroup,
   info,

@@ -143,23 +143,42 @@ async function terminateTree(leader, signal, timeoutMs) {
   if (!await isSameProcess(leader)) {
     return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
   }
-  const below = await descendants(leader.pid);
-  const tree = [leader, ...below];
   if (process.platform === "win32") {
+    const tree2 = [leader, ...await descendants(leader.pid)];
     await run2("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(
       () => {
       }
     );
     steps.push(`taskkill /T pid ${leader.pid}`);
-  } else {
-    signalGroup(leader.pid, signal);
-    const outside = below.filter((d) => d.pgid !== leader.pid);
-    await Promise.all(outside.map((d) => signalVerified(d, signal)));
-    const inGroup = tree.length - outside.length;
-    steps.push(
-      `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : "")
+    return escalate(leader, tree2, timeoutMs, steps);
+  }
+  const below = await freeze(leader);
+  const tree = [leader, ...below];
+  const outside = below.filter((d) => d.pgid !== leader.pid);
+  signalGroup(leader.pid, signal);
+  await Promise.all(outside.map((d) => signalVerified(d, signal)));
+  signalGroup(leader.pid, "SIGCONT");
+  await Promise.all(outside.map((d) => signalVerified(d, "SIGCONT")));
+  const inGroup = tree.length - outside.length;
+  steps.push(
+    `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : "")
+  );
+  return escalate(leader, tree, timeoutMs, steps);
+}
+async function freeze(leader) {
+  signalGroup(leader.pid, "SIGSTOP");
+  const known = /* @__PURE__ */ new Map();
+  for (let round = 0; round < 10; round++) {
+    const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
+    if (fresh.length === 0) break;
+    for (const d of fresh) known.set(d.pid, d);
+    await Promise.all(
+      fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP"))
     );
   }
+  return [...known.values()];
+}
+async function escalate(leader, tree, timeoutMs, steps) {
   let survivors = await waitGone(tree, timeoutMs);
   if (survivors.length > 0) {
     steps.push(
