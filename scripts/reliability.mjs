@@ -70,6 +70,7 @@ const FAULTS = [
       ['core', /a failing start: unavailable at once/],
       ['core', /a crash right after the start returned/],
       ['action', /fail \(the default\): main fails with the reason and each log tail/],
+      ['core', /a start command spawning components in sessions of their own/],
     ],
   },
   {
