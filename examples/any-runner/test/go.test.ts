@@ -3,20 +3,19 @@
  * against the emulated Stigmer stack, with real processes. Each test has its own HOME and ports,
  * and ends with nothing of its own running (checked by port and by pid) and its temp dir removed.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CLI,
   cli,
-  emulatedStack,
   exists,
   GO_FIXTURES,
+  requireProgram,
   run,
-  type Stack,
   stackGone,
+  stackPerTest,
   start,
   waitFor,
   withoutStackVars,
@@ -26,30 +25,15 @@ const GO_TEST = ['go', 'test', '-tags=e2e', '-count=1', '-v', './...'];
 /** Each test has its own HOME: one build cache for all keeps them from compiling from scratch. */
 const GO_ENV = { GOCACHE: path.join(os.tmpdir(), 'stigmer-e2e-example-go-cache'), GOFLAGS: '' };
 
-let stack: Stack | undefined;
-async function newStack(): Promise<Stack> {
-  stack = await emulatedStack();
-  stack.env = { ...stack.env, ...GO_ENV };
-  return stack;
-}
+const newStack = stackPerTest(GO_ENV);
 
-beforeAll(() => {
-  try {
-    execFileSync('go', ['version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(
-      'These tests run Go: `go` must be on PATH (Go 1.19+; on Debian, apt-get install -y golang-go).',
-    );
-  }
-});
-
-afterEach(async () => {
-  const current = stack;
-  stack = undefined;
-  if (!current) return;
-  const left = await current.dispose();
-  expect(left, 'processes of the test still running afterwards (killed now)').toEqual([]);
-});
+beforeAll(() =>
+  requireProgram(
+    'go',
+    ['version'],
+    'These tests run Go: `go` must be on PATH (Go 1.19+; on Debian, apt-get install -y golang-go).',
+  ),
+);
 
 describe('stigmer-e2e run -- go test', () => {
   it('passes: the stack is started for the suite, which finds both gRPC servers, and is stopped after', async () => {

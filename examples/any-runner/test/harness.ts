@@ -2,13 +2,14 @@
  * Real processes for the tests: the `stigmer-e2e` CLI from @stigmer/e2e-core, the emulated
  * Stigmer stack in a throwaway HOME on free ports, Python and Go.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import { afterEach, expect } from 'vitest';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
@@ -37,7 +38,7 @@ export interface Stack {
 }
 
 /** An emulated Stigmer stack (not started yet) in its own HOME, on free ports. */
-export async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
+async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'any-runner-'));
   const markers = path.join(home, 'markers');
   await mkdir(markers);
@@ -79,6 +80,37 @@ export async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
       return left;
     },
   };
+}
+
+/**
+ * A fresh emulated stack per test (with `extraEnv` in its env), disposed after the test: a test
+ * that leaves a process of its own running fails.
+ */
+export function stackPerTest(
+  extraEnv: NodeJS.ProcessEnv = {},
+): (knobs?: EmulatorKnobs) => Promise<Stack> {
+  let stack: Stack | undefined;
+  afterEach(async () => {
+    const current = stack;
+    stack = undefined;
+    if (!current) return;
+    const left = await current.dispose();
+    expect(left, 'processes of the test still running afterwards (killed now)').toEqual([]);
+  });
+  return async (knobs = {}) => {
+    stack = await emulatedStack(knobs);
+    stack.env = { ...stack.env, ...extraEnv };
+    return stack;
+  };
+}
+
+/** Throws `missing` (what to install) unless `file args...` runs. */
+export function requireProgram(file: string, args: string[], missing: string): void {
+  try {
+    execFileSync(file, args, { stdio: 'ignore' });
+  } catch {
+    throw new Error(missing);
+  }
 }
 
 export function withoutStackVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -3,20 +3,18 @@
  * Stigmer stack, with real processes. Each test has its own HOME and ports, and ends with
  * nothing of its own running (checked by port and by pid) and its temp dir removed.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EmulatorKnobs } from '@stigmer/e2e-emulator';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CLI,
   cli,
-  emulatedStack,
   exists,
   PY_FIXTURES,
+  requireProgram,
   run,
-  type Stack,
   stackGone,
+  stackPerTest,
   start,
   waitFor,
   withoutStackVars,
@@ -29,27 +27,15 @@ const unittest = (dir: string, ...more: string[]) =>
 const UNITTEST = unittest('e2e'); // the example's suite, relative to the package
 const fixture = (file: string) => unittest(PY_FIXTURES, '-p', file);
 
-let stack: Stack | undefined;
-async function newStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
-  stack = await emulatedStack(knobs);
-  return stack;
-}
+const newStack = stackPerTest();
 
-beforeAll(() => {
-  try {
-    execFileSync(PYTHON, ['--version'], { stdio: 'ignore' });
-  } catch {
-    throw new Error(`These tests run Python: \`${PYTHON}\` must be on PATH (Python 3.8+).`);
-  }
-});
-
-afterEach(async () => {
-  const current = stack;
-  stack = undefined;
-  if (!current) return;
-  const left = await current.dispose();
-  expect(left, 'processes of the test still running afterwards (killed now)').toEqual([]);
-});
+beforeAll(() =>
+  requireProgram(
+    PYTHON,
+    ['--version'],
+    `These tests run Python: \`${PYTHON}\` must be on PATH (Python 3.8+).`,
+  ),
+);
 
 describe('stigmer-e2e run -- python3 -m unittest', () => {
   it('passes: the stack is started for the suite, which sees it SERVING, and is stopped after', async () => {
@@ -142,13 +128,11 @@ describe('the suite on its own', () => {
   });
 
   it('under pytest too, through stigmer-e2e run', async () => {
-    try {
-      execFileSync(PYTHON, ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    } catch {
-      throw new Error(
-        `pytest is not installed for \`${PYTHON}\`: pip install pytest (on Debian: apt-get install -y python3-pytest; .ci/run does).`,
-      );
-    }
+    requireProgram(
+      PYTHON,
+      ['-m', 'pytest', '--version'],
+      `pytest is not installed for \`${PYTHON}\`: pip install pytest (on Debian: apt-get install -y python3-pytest; .ci/run does).`,
+    );
     const s = await newStack();
     const ran = await cli(
       ['run', '--', PYTHON, '-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v'],
