@@ -72,8 +72,8 @@ describe('stigmer-e2e run -- go test', () => {
     );
     await waitFor(
       () => exists(path.join(s.markers, 'started')),
-      'the slow Go test to start',
       60_000,
+      'the slow Go test to start',
     );
     running.child.kill('SIGINT'); // to the CLI's pid only
     const ran = await running.exited;

@@ -4,12 +4,19 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import {
+  canConnect,
+  type EmulatorKnobs,
+  emulatorBin,
+  emulatorEnv,
+  getFreePorts,
+} from '@stigmer/e2e-emulator';
 import { afterEach, expect } from 'vitest';
+
+export { waitFor } from '@stigmer/e2e-emulator';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
@@ -207,17 +214,6 @@ async function processesOf(home: string): Promise<number[]> {
   return found;
 }
 
-function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /**
  * Core's watchdog (a detached process that stops a stack whose every holder died) polls once a
  * second, and exits at its next poll after the last release: allow it that long.
@@ -232,7 +228,7 @@ export async function stackGone(
   stack: Pick<Stack, 'home' | 'ports'>,
 ): Promise<{ openPorts: number[]; left: string[] }> {
   const ports = Object.values(stack.ports);
-  const open = await Promise.all(ports.map((p) => portAccepts(p)));
+  const open = await Promise.all(ports.map((p) => canConnect('127.0.0.1', p, 0)));
   const deadline = Date.now() + WATCHDOG_EXIT_MS;
   let pids = await processesOf(stack.home);
   while (pids.length > 0 && Date.now() < deadline) {
@@ -246,19 +242,6 @@ export async function stackGone(
 async function commandLine(pid: number): Promise<string> {
   const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '(gone)');
   return raw.split('\0').join(' ').trim();
-}
-
-export async function waitFor(
-  check: () => Promise<boolean> | boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -67,7 +67,11 @@ describe('stigmer-e2e run -- python3 -m unittest', () => {
   it('Ctrl-C to stigmer-e2e: Python gets KeyboardInterrupt, run exits 130, the stack is stopped', async () => {
     const s = await newStack();
     const running = start(process.execPath, [CLI, 'run', '--', ...fixture('slow_suite.py')], s.env);
-    await waitFor(() => exists(path.join(s.markers, 'started')), 'the slow Python test to start');
+    await waitFor(
+      () => exists(path.join(s.markers, 'started')),
+      30_000,
+      'the slow Python test to start',
+    );
     running.child.kill('SIGINT'); // to the CLI's pid only: it passes the signal on to Python
     const ran = await running.exited;
     expect(await readFile(path.join(s.markers, 'interrupted'), 'utf8')).toBe('KeyboardInterrupt');
@@ -88,7 +92,11 @@ describe('stigmer-e2e run -- python3 -m unittest', () => {
         detached: true, // its own process group, as a terminal's foreground job
       },
     );
-    await waitFor(() => exists(path.join(s.markers, 'started')), 'the slow Python test to start');
+    await waitFor(
+      () => exists(path.join(s.markers, 'started')),
+      30_000,
+      'the slow Python test to start',
+    );
     process.kill(-running.child.pid!, 'SIGINT'); // Python gets it twice: from the tty and the CLI
     const ran = await running.exited;
     expect(ran.code, ran.stderr).not.toBe(0);

@@ -9,3 +9,7 @@ export { KnobError } from './errors.js';
 export { getFreePorts } from './free-ports.js';
 export { type EmulatorKnobs, KNOB_ENV } from './knobs.js';
 export { type StigmerLayout, stigmerLayout } from './layout.js';
+// The checks every suite makes of what it started: is the port open, is the process alive.
+export { canConnect } from './net/tcp.js';
+export { isAlive } from './process/identity.js';
+export { waitFor } from './wait-for.js';

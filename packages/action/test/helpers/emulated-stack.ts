@@ -4,10 +4,15 @@
  */
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import {
+  canConnect,
+  type EmulatorKnobs,
+  emulatorBin,
+  emulatorEnv,
+  getFreePorts,
+} from '@stigmer/e2e-emulator';
 
 const run = promisify(execFile);
 
@@ -62,22 +67,11 @@ export async function emulatedStack(
     startByHand: async () => {
       await cli(env, 'server');
     },
-    accepting: () => portAccepts(server),
+    accepting: () => canConnect('127.0.0.1', server, 0),
     cleanup: async () => {
       await cli(emulatorEnv({ ...portKnobs, stopTimeoutMs: 1_000 }), 'server', 'stop').catch(
         () => {},
       );
     },
   };
-}
-
-function portAccepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -1,46 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { canConnect } from '@stigmer/e2e-emulator';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
-/** Alive and not a zombie (a killed child of ours stays a zombie until reaped). */
-export async function isRunning(pid: number): Promise<boolean> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
+export { isAlive as isRunning, waitFor } from '@stigmer/e2e-emulator';
 
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-export function portAccepts(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+/** Something accepts a connection on the port (no time limit: loopback answers at once). */
+export const portAccepts = (port: number, host = '127.0.0.1'): Promise<boolean> =>
+  canConnect(host, port, 0);
 
 export interface WorkerEvent {
   event: 'ensured' | 'released';

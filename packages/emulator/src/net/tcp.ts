@@ -1,6 +1,6 @@
 import { connect, createServer } from 'node:net';
 
-/** True when something accepts a TCP connection on host:port within `timeoutMs`. */
+/** True when something accepts a TCP connection on host:port within `timeoutMs` (0: no limit). */
 export function canConnect(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
