@@ -8,6 +8,15 @@ import { fixtureStack } from './helpers/fixture-profile.js';
 import { CLI, isRunning, lifecycleEvents, portAccepts, waitFor } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
+/** A failing test must not leave its server running: SIGKILL it by the pid it recorded. */
+function stopIfRunning(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 const exec = promisify(execFile);
 let temp: Awaited<ReturnType<typeof tempDir>>;
 beforeEach(async () => {
@@ -206,6 +215,28 @@ describe('stigmer-e2e', () => {
     });
   });
 
+  it('--require names the Stigmer components that must be ready; a wrong name lists the right ones', async () => {
+    const bogus = await cli(['status', '--require', 'temporal,bogus'], { HOME: temp.dir });
+    expect(bogus.code).toBe(1);
+    expect(bogus.stderr).toMatch(
+      /require: no component "bogus"; expected some of temporal, workflow-runner, agent-runner/,
+    );
+    const both = await cli(['status', '--require', 'temporal', '--config', 'x.json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--require applies to the Stigmer profile/);
+    const status = await cli(['status', '--json', '--require', 'agent-runner'], {
+      HOME: temp.dir,
+      STIGMER_SERVER_ADDR: '127.0.0.1:1',
+    });
+    const required = JSON.parse(status.stdout).components.filter(
+      (c: { required: boolean }) => c.required,
+    );
+    expect(required.map((c: { name: string }) => c.name)).toEqual([
+      'stigmer-server',
+      'agent-runner',
+    ]);
+  });
+
   it('every command has help with an example', async () => {
     for (const command of ['up', 'down', 'status', 'run', 'logs']) {
       const help = await cli([command, '--help']);
@@ -275,6 +306,75 @@ describe('stigmer-e2e', () => {
     // Nothing ran, so nothing is stopped and no component log is listed as missing.
     expect(ran.stderr).not.toMatch(/server stop/);
     expect(ran.stderr).not.toMatch(/no such file/);
+  });
+
+  it('up SIGKILLed before it printed its lease: the lease dies with it and the watchdog stops the stack', async () => {
+    const stack = await fixtureStack(temp.dir, { FIXTURE_DELAY_MS: '60000' });
+    const up = spawn(process.execPath, [CLI, 'up', '--config', stack.specFile, '--json'], {
+      env: { ...process.env, CI: '', STIGMER_E2E_WATCHDOG_GRACE_MS: '300' },
+      stdio: 'ignore',
+    });
+    const reap = () => up.exitCode === null && up.signalCode === null && up.kill('SIGKILL');
+    try {
+      const stateFile = path.join(stack.spec.stateDir!, 'state.json');
+      await waitFor(
+        async () => (await lifecycleEvents(stack.startsFile)).length > 0,
+        15_000,
+        'the server to start',
+      );
+      const state = JSON.parse(await readFile(stateFile, 'utf8'));
+      expect(state.leases).toHaveLength(1);
+      up.kill('SIGKILL'); // a CI timeout, before the handle was printed
+      const [start] = await lifecycleEvents(stack.startsFile);
+      await waitFor(
+        async () => !(await isRunning(start!.pid)),
+        15_000,
+        'the watchdog to stop the stack',
+      );
+      const status = JSON.parse(
+        (await cli(['status', '--config', stack.specFile, '--json'])).stdout,
+      );
+      expect(status.owner).toBeNull();
+      expect(status.leases).toEqual([]);
+    } finally {
+      reap();
+      for (const e of await lifecycleEvents(stack.startsFile)) stopIfRunning(e.pid);
+    }
+  });
+
+  it('up --holder-pid: the lease lives and dies with that process, checked by pid and start time', async () => {
+    const stack = await fixtureStack(temp.dir);
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
+      stdio: 'ignore',
+    });
+    try {
+      const up = await cli(
+        ['up', '--config', stack.specFile, '--json', '--holder-pid', String(holder.pid)],
+        { STIGMER_E2E_WATCHDOG_GRACE_MS: '300' },
+      );
+      expect(up.code).toBe(0);
+      const handle = JSON.parse(up.stdout);
+      expect(handle).toMatchObject({ available: true, owned: true });
+      const status = JSON.parse(
+        (await cli(['status', '--config', stack.specFile, '--json'])).stdout,
+      );
+      expect(status.leases).toMatchObject([
+        { id: handle.leaseId, alive: true, holder: { pid: holder.pid } },
+      ]);
+      expect(await portAccepts(stack.port)).toBe(true); // `up` has exited; the holder keeps it
+      holder.kill('SIGKILL');
+      await waitFor(
+        async () => !(await portAccepts(stack.port)),
+        15_000,
+        'the watchdog to stop it',
+      );
+      const dead = await cli(['up', '--config', stack.specFile, '--holder-pid', '999999999']);
+      expect(dead.code).toBe(2);
+      expect(dead.stderr).toMatch(/--holder-pid 999999999: no such process/);
+    } finally {
+      holder.kill('SIGKILL');
+      for (const e of await lifecycleEvents(stack.startsFile)) stopIfRunning(e.pid);
+    }
   });
 
   it('leaves no process behind after `up` fails', async () => {

@@ -1,11 +1,18 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
+import { loadProfile } from '../profile/load-profile.js';
+import type { Profile } from '../profile/profile.js';
+import type { StigmerOptions } from '../profile/stigmer.js';
+
+type StigmerRequire = NonNullable<StigmerOptions['require']>;
+
 import { type OnUnavailable, resolvePolicy } from '../stack/policy.js';
 
 type OptionSpec = { type: 'string' | 'boolean'; short?: string };
 
 export const CONFIG_OPTIONS = {
   config: { type: 'string' },
+  require: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 export const WAIT_OPTIONS = {
@@ -73,4 +80,21 @@ export function waitFlags(values: {
       onUnavailable: 'skip' as const,
     },
   };
+}
+
+/**
+ * The profile the flags name: `--config <file>`, else the Stigmer stack, whose `--require a,b`
+ * says which components must be ready besides stigmer-server.
+ */
+export function profileFlags(values: { config?: string; require?: string }): Promise<Profile> {
+  if (values.require !== undefined && values.config !== undefined)
+    throw new UsageError(
+      '--require applies to the Stigmer profile; a --config profile says which components are required in its spec (`required: false`)',
+    );
+  const require = values.require
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  // stigmer() checks the names and lists the valid ones.
+  return loadProfile(values.config, require ? { require: require as StigmerRequire } : {});
 }

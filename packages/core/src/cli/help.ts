@@ -1,6 +1,8 @@
 /** Help for every command and flag, each with an example. */
 const CONFIG = `  --config <file>          A custom profile: a .js/.mjs (default export) or .json server spec.
-                           Without it: the Stigmer stack (\`stigmer\` on PATH, or $STIGMER_E2E_BIN).`;
+                           Without it: the Stigmer stack (\`stigmer\` on PATH, or $STIGMER_E2E_BIN).
+  --require <a,b>          Stigmer stack: components that must be ready besides stigmer-server
+                           (temporal, workflow-runner, agent-runner; default temporal,workflow-runner).`;
 const WAIT = `  --timeout <seconds>      How long to wait for readiness (default: the profile's; 180 for Stigmer).
   --on-unavailable <p>     skip: exit 3 when the stack is unavailable; fail: exit 1.
                            Default: fail when $CI is set, skip otherwise.
@@ -38,6 +40,8 @@ Options:
 ${CONFIG}
 ${WAIT}
   --ttl <seconds>          The lease expires after this long, so a crashed job cannot pin the stack.
+  --holder-pid <pid>       Bind the lease to this live process instead (e.g. a \`go test\` binary):
+                           it ends when that process does, and the stack is then stopped if owned.
   --label <text>           Who holds the lease, shown by \`status\`.
   --json                   Print the handle as JSON: available, owned, reused, leaseId, components, env, reason.
 

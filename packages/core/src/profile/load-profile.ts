@@ -8,10 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { ProfileError } from '../errors.js';
 import { isProfile, type Profile } from './profile.js';
 import type { ServerSpec } from './spec.js';
-import { stigmer } from './stigmer.js';
+import { type StigmerOptions, stigmer } from './stigmer.js';
 
-export async function loadProfile(config: string | undefined): Promise<Profile> {
-  if (config === undefined) return stigmer();
+/** `stigmerOptions` shape the Stigmer profile, used when no config file is given. */
+export async function loadProfile(
+  config: string | undefined,
+  stigmerOptions: Pick<StigmerOptions, 'require'> = {},
+): Promise<Profile> {
+  if (config === undefined) return stigmer(stigmerOptions);
   const file = path.resolve(config);
   const ext = path.extname(file);
   let spec: unknown;

@@ -51,6 +51,7 @@ export interface StigmerOptions {
   stopTimeoutMs?: number;
 }
 
+const REQUIRABLE: readonly string[] = ['temporal', 'workflow-runner', 'agent-runner'];
 const TEMPORAL_SERVICE = 'temporal.api.workflowservice.v1.WorkflowService';
 const ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
 
@@ -73,6 +74,12 @@ export function stigmer(options: StigmerOptions = {}): Profile {
       ? []
       : [`temporalAddress: expected "host:port", got "${temporalAddress}"`]),
     ...(path.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`]),
+    ...(options.require ?? [])
+      .filter((name) => !REQUIRABLE.includes(name))
+      .map(
+        (name) =>
+          `require: no component "${name}"; expected some of ${REQUIRABLE.join(', ')} (stigmer-server is always required)`,
+      ),
   ];
   if (problems.length > 0) throw new ProfileError('Invalid stigmer() options:', problems);
 

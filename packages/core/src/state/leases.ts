@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { isSameProcess, selfRef } from '../process/identity.js';
+import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
 import type { Lease } from './state.js';
 
 export type LeaseKind =
-  /** Lives and dies with this process (a test run, `stigmer-e2e run`). */
-  | { kind: 'process'; label?: string }
+  /**
+   * Lives and dies with a process: this one by default (a test run, `stigmer-e2e run`), or
+   * `holder` (a `go test` binary that ran `stigmer-e2e up --holder-pid`, a runner's job process).
+   */
+  | { kind: 'process'; label?: string; holder?: ProcessRef }
   /** Held until released by id (`stigmer-e2e up` ... `down --lease`, an Action's pre to post). */
   | { kind: 'explicit'; label?: string; ttlMs?: number };
 
@@ -22,8 +25,8 @@ export async function newLease(
       label: kind.label ?? 'explicit',
     };
   }
-  const me = await selfRef();
-  return { id, createdAt: now, holder: me, expiresAt: null, label: kind.label ?? `pid ${me.pid}` };
+  const holder = kind.holder ?? (await selfRef());
+  return { id, createdAt: now, holder, expiresAt: null, label: kind.label ?? `pid ${holder.pid}` };
 }
 
 /** A lease is alive while its process is (same pid and start time), or, if explicit, until it expires. */

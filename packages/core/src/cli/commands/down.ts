@@ -1,7 +1,6 @@
 import { UsageError } from '../../errors.js';
-import { loadProfile } from '../../profile/load-profile.js';
 import { releaseLease } from '../../stack/release.js';
-import { CONFIG_OPTIONS, parseFlags } from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, profileFlags } from '../args.js';
 import { EXIT, ExitError } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatRelease, writeJson } from '../print.js';
@@ -19,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!values.lease)
     throw new UsageError('down needs --lease <id> (the leaseId printed by `stigmer-e2e up`)');
-  const profile = await loadProfile(values.config);
+  const profile = await profileFlags(values);
   const progress = createProgress();
   const result = await releaseLease(profile, values.lease, { logger: progress.logger }).finally(
     () => progress.done(),

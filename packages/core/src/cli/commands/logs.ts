@@ -1,7 +1,6 @@
-import { loadProfile } from '../../profile/load-profile.js';
 import { DEFAULT_TAIL_LINES, formatLogTails, readLogTails } from '../../stack/log-tail.js';
 import { profileLogs } from '../../stack/start.js';
-import { CONFIG_OPTIONS, parseFlags, positiveInt } from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, positiveInt, profileFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 
@@ -12,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const lines = positiveInt(values.lines, 'lines') ?? DEFAULT_TAIL_LINES;
-  const profile = await loadProfile(values.config);
+  const profile = await profileFlags(values);
   const tails = await readLogTails(profileLogs(profile), lines);
   process.stdout.write(
     tails.length > 0 ? `${formatLogTails(tails)}\n` : `${profile.name} names no log files.\n`,

@@ -3,9 +3,8 @@ import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { signalVerified } from '../../process/signal.js';
 import { descendants } from '../../process/tree.js';
-import { loadProfile } from '../../profile/load-profile.js';
 import { ensureServer } from '../../stack/ensure.js';
-import { CONFIG_OPTIONS, parseFlags, WAIT_OPTIONS, waitFlags } from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, profileFlags, WAIT_OPTIONS, waitFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatHandle, formatRelease, formatUsage } from '../print.js';
@@ -25,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   if (command.length === 0)
     throw new UsageError('run needs a command after `--`, e.g. `stigmer-e2e run -- pnpm test`');
   const { onUnavailable, ensure } = waitFlags(values);
-  const profile = await loadProfile(values.config);
+  const profile = await profileFlags(values);
 
   const handle = await withProgress((progress, signal) =>
     ensureServer(profile, {

@@ -1,7 +1,6 @@
-import { loadProfile } from '../../profile/load-profile.js';
 import { formatComponents } from '../../stack/format.js';
 import { serverStatus } from '../../stack/status.js';
-import { CONFIG_OPTIONS, parseFlags } from '../args.js';
+import { CONFIG_OPTIONS, parseFlags, profileFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { writeJson } from '../print.js';
@@ -12,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP.status);
     return EXIT.ok;
   }
-  const report = await serverStatus(await loadProfile(values.config));
+  const report = await serverStatus(await profileFlags(values));
   if (values.json) {
     writeJson(report);
   } else {

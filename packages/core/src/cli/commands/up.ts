@@ -1,6 +1,15 @@
-import { loadProfile } from '../../profile/load-profile.js';
+import { UsageError } from '../../errors.js';
+import { processRef } from '../../process/identity.js';
 import { ensureServer } from '../../stack/ensure.js';
-import { CONFIG_OPTIONS, parseFlags, seconds, WAIT_OPTIONS, waitFlags } from '../args.js';
+import { handOverLease } from '../../stack/hand-over.js';
+import {
+  CONFIG_OPTIONS,
+  parseFlags,
+  profileFlags,
+  seconds,
+  WAIT_OPTIONS,
+  waitFlags,
+} from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';
 import { formatHandle, writeJson } from '../print.js';
@@ -12,6 +21,7 @@ export async function run(argv: string[]): Promise<number> {
     ...WAIT_OPTIONS,
     ttl: { type: 'string' },
     label: { type: 'string' },
+    'holder-pid': { type: 'string' },
     json: { type: 'boolean' },
   });
   if (values.help) {
@@ -20,7 +30,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { onUnavailable, ensure } = waitFlags(values);
   const ttlMs = seconds(values.ttl, 'ttl');
-  const profile = await loadProfile(values.config);
+  const holder = await holderFlag(values['holder-pid']);
+  if (holder && ttlMs)
+    throw new UsageError(
+      '--ttl and --holder-pid exclude each other: a lease bound to a process ends with it',
+    );
+  const profile = await profileFlags(values);
+  const label = values.label ?? (holder ? `pid ${holder.pid}` : 'stigmer-e2e up');
   const handle = await withProgress((progress, signal) =>
     ensureServer(profile, {
       ...ensure,
@@ -28,11 +44,9 @@ export async function run(argv: string[]): Promise<number> {
       signal,
       logger: progress.logger,
       onProgress: progress.onProgress,
-      lease: {
-        kind: 'explicit',
-        label: values.label ?? `stigmer-e2e up (pid ${process.pid})`,
-        ...(ttlMs ? { ttlMs } : {}),
-      },
+      // Bound to this process (or the holder) until the handle is out: killed before it prints
+      // the lease id, `up` leaves no lease that nobody can name.
+      lease: { kind: 'process', label, ...(holder ? { holder } : {}) },
     }),
   );
   if (values.json) writeJson(handle.snapshot());
@@ -43,6 +57,22 @@ export async function run(argv: string[]): Promise<number> {
         `Lease ${handle.leaseId}: release it with \`stigmer-e2e down --lease ${handle.leaseId}\`\n`,
       );
   }
+  if (handle.leaseId && !holder) {
+    const expiresAt = ttlMs ? Date.now() + ttlMs : null;
+    await handOverLease(profile, handle.leaseId, { holder: null, expiresAt });
+  }
   if (handle.available) return EXIT.ok;
   return onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;
+}
+
+/** `--holder-pid <pid>`: the live process the lease is bound to (checked by pid and start time). */
+async function holderFlag(value: string | undefined) {
+  if (value === undefined) return null;
+  const pid = Number(value);
+  const ref = Number.isInteger(pid) && pid > 0 ? await processRef(pid) : null;
+  if (!ref)
+    throw new UsageError(
+      `--holder-pid ${value}: no such process. Give the pid of a live process that holds the lease (e.g. the test binary's own pid).`,
+    );
+  return ref;
 }
