@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-COL72NCZ.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-NK7IB5Y4.js";
 import {
   actionsLogger,
   bin,
@@ -21,9 +21,9 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-JNAD5VOO.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-FWPJQ4EM.js";
+import "./chunks/chunk-NHDYSOVQ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

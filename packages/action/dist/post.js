@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-NK7IB5Y4.js";
 import {
   actionsLogger,
   attempt,
@@ -24,9 +24,9 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-JNAD5VOO.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-FWPJQ4EM.js";
+import "./chunks/chunk-NHDYSOVQ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {
   group,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-COL72NCZ.js";
 import {
   bin,
   getInputs,
@@ -10,9 +10,9 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-JNAD5VOO.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-FWPJQ4EM.js";
+import "./chunks/chunk-NHDYSOVQ.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {

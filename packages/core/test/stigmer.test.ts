@@ -93,9 +93,9 @@ describe('the Stigmer profile (emulated CLI)', () => {
 
   it('Temporal never ready after a start: unavailable with each component log tail, and stopped', async () => {
     stack = await emulatedStigmer(temp.dir, { temporalNeverReady: true });
-    const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 2_000 });
+    const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 6_000 });
     expect(handle.available).toBe(false);
-    expect(handle.reason).toMatch(/timed out after 2 s waiting for temporal/);
+    expect(handle.reason).toMatch(/timed out after 6 s waiting for temporal/);
     const components = new Set(handle.logTails.map((t) => t.component));
     expect(components).toEqual(
       new Set(['start command', 'stigmer-server', 'temporal', 'workflow-runner', 'agent-runner']),

@@ -1,5 +1,5 @@
-import { describeUnavailable } from '../stack/finish.js';
-import { formatComponents } from '../stack/format.js';
+import { describeUnavailable } from '../report/describe.js';
+import { formatComponents } from '../report/format-components.js';
 import type { HandleSnapshot, ReleaseResult } from '../stack/handle.js';
 import { redact } from '../util/redact.js';
 

@@ -3,7 +3,7 @@
  * in CI logs, so a long wait is never silent.
  */
 import type { ComponentStatus } from '../probe/component-status.js';
-import type { Logger } from '../stack/logger.js';
+import type { Logger } from '../report/logger.js';
 import { isCI } from '../stack/policy.js';
 import { redact } from '../util/redact.js';
 

@@ -13,6 +13,8 @@ export interface WaitOptions {
   readonly signal?: AbortSignal;
   /** Resolves with a reason when waiting is pointless (e.g. the server we started exited). */
   readonly failure?: Promise<string>;
+  /** Readiness also waits for this (a daemon's start command returning). */
+  readonly gate?: Promise<void>;
   /** Called whenever a component's readiness or detail changes. */
   readonly onProgress?: (components: readonly ComponentStatus[], elapsedMs: number) => void;
 }
@@ -52,13 +54,21 @@ export async function waitReady(
     }
   };
 
+  let gateOpen = !options.gate;
+  void options.gate?.then(() => {
+    gateOpen = true;
+  });
+  const waitingFor = () =>
+    describeNotReady(statuses) || (gateOpen ? 'the stack' : 'the start command to return');
   type Outcome = { kind: 'ready' } | { kind: 'failed'; reason: string };
   const required = components.map((c, i) => [c, i] as const).filter(([c]) => c.required);
   const outcomes: Promise<Outcome>[] = [
-    Promise.all(required.map(([c, i]) => watch(c, i))).then(() => ({ kind: 'ready' })),
+    Promise.all([...required.map(([c, i]) => watch(c, i)), options.gate]).then(() => ({
+      kind: 'ready',
+    })),
     sleep(options.timeoutMs, stop.signal).then(() => ({
       kind: 'failed',
-      reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${describeNotReady(statuses) || 'the stack'}`,
+      reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${waitingFor()}`,
     })),
   ];
   if (options.failure)

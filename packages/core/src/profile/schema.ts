@@ -118,6 +118,7 @@ export const serverSpecSchema = strict({
         ['daemon', 'process'],
         (i) => `expected "daemon" or "process", got ${i.received}`,
       ),
+      awaitExit: v.optional(v.boolean((i) => `expected true or false, got ${i.received}`)),
       cwd: v.optional(text('a path')),
       env: v.optional(env),
     }),

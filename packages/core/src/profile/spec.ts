@@ -41,6 +41,12 @@ export interface StartSpec {
    * a `stop.command` is then required. `process`: the command is the server itself.
    */
   mode: 'daemon' | 'process';
+  /**
+   * Daemon mode: the stack counts as started only once the start command has exited 0, whatever
+   * the probes say (`pg_ctl start -w` returns once PostgreSQL accepts queries; its port opens
+   * earlier). false where the command's return means nothing. Default true.
+   */
+  awaitExit?: boolean;
   cwd?: string;
   env?: Record<string, string>;
 }

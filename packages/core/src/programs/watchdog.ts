@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Profile, sealProfile } from '../profile/profile.js';
-import { PROFILE_FILE } from '../stack/spawn-watchdog.js';
 import { partitionLeases } from '../state/leases.js';
-import { readState, writeState } from '../state/state-file.js';
+import { readState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
+import { PROFILE_FILE } from './spawn-watchdog.js';
 
 const POLL_MS = 1_000;
 /** Holders may be gone briefly without meaning it (a watch-mode rerun): wait this long first. */
@@ -38,7 +38,7 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
       log('no live lease: waiting out the grace period');
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       // Loaded only now: the stop path (execa, signals) is the heavy part of core.
-      const [{ withLock }, { stopStack }] = await Promise.all([
+      const [{ withLock }, { stopAndDisown }] = await Promise.all([
         import('../state/lock.js'),
         import('../stack/stop.js'),
       ]);
@@ -47,9 +47,10 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
         if (now.owner?.startedAt !== startedAt) return;
         if ((await partitionLeases(now.leases)).live.length > 0) return;
         log('every lease holder died without releasing: stopping the stack');
-        const report = await stopStack(profile, now.owner);
-        for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
-        await writeState(stateDir, { ...now, owner: null, leases: [] });
+        await stopAndDisown(profile, now, now.owner, {
+          leases: [],
+          logger: { info: log, warn: log },
+        });
       });
       abandonedSince = null;
     }

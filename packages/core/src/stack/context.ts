@@ -1,9 +1,10 @@
+/** The options of one ensure call, resolved once into the context every step reads. */
 import type { ComponentStatus } from '../probe/component-status.js';
-import { type WaitResult, waitReady } from '../probe/wait-ready.js';
 import type { Profile } from '../profile/profile.js';
+import { DEFAULT_TAIL_LINES } from '../report/log-tail.js';
+import { type Logger, silentLogger } from '../report/logger.js';
 import type { LeaseKind } from '../state/leases.js';
-import type { Logger } from './logger.js';
-import type { OnUnavailable } from './policy.js';
+import { isCI, type OnUnavailable, resolvePolicy } from './policy.js';
 
 export interface EnsureOptions {
   /** How long to wait for readiness. Default: the profile's (60 s; 180 s for Stigmer). */
@@ -45,29 +46,41 @@ export interface EnsureOptions {
   onMismatch?: 'reuse' | 'unavailable';
 }
 
-/** One ensure call: what it works on and how. */
+/** One ensure call: what it works on and how, every option resolved. */
 export interface Context {
   readonly profile: Profile;
   readonly logger: Logger;
   readonly policy: OnUnavailable;
   readonly timeoutMs: number;
-  readonly options: EnsureOptions;
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: EnsureOptions['onProgress'];
+  readonly lease: LeaseKind;
+  readonly wait: boolean;
+  readonly resume: string | undefined;
+  readonly logLines: number;
+  readonly watchdog: boolean;
+  readonly usage: boolean;
+  readonly onMismatch: 'reuse' | 'unavailable';
+  /** Milliseconds since ensure was called. */
   readonly elapsed: () => number;
 }
 
-/** Waits for readiness with the call's timeout, signal and progress callback. */
-export function waitForStack(
-  ctx: Context,
-  failure: Promise<string>,
-  timeoutMs = ctx.timeoutMs,
-): Promise<WaitResult> {
-  return waitReady(ctx.profile.components, {
-    timeoutMs,
-    failure,
-    ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
-    ...(ctx.options.onProgress ? { onProgress: ctx.options.onProgress } : {}),
-  });
+export function resolveContext(profile: Profile, options: EnsureOptions): Context {
+  const started = performance.now();
+  return {
+    profile,
+    logger: options.logger ?? silentLogger,
+    policy: resolvePolicy(options.onUnavailable),
+    timeoutMs: options.timeoutMs ?? profile.readyTimeoutMs,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    lease: options.lease ?? { kind: 'process' },
+    wait: options.wait ?? true,
+    resume: options.resume,
+    logLines: options.logLines ?? DEFAULT_TAIL_LINES,
+    watchdog: options.watchdog ?? true,
+    usage: options.usage ?? true,
+    onMismatch: options.onMismatch ?? (isCI() ? 'unavailable' : 'reuse'),
+    elapsed: () => Math.round(performance.now() - started),
+  };
 }
-
-/** A failure that never comes: for waits where only the timeout can end it badly. */
-export const NEVER = new Promise<string>(() => {});

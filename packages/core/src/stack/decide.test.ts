@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentStatus } from '../probe/component-status.js';
 import type { Ownership } from '../state/state.js';
-import { decide } from './decide.js';
+import { type DecisionInput, decide, outcomeOf } from './decide.js';
 
 const status = (
   name: string,
@@ -23,6 +23,17 @@ const owner = (phase: Ownership['phase'] = 'running'): Ownership => ({
   startedAt: 1,
   process: null,
   identity: [],
+});
+/** No settings mismatch, nobody's own lease: the common case; each test says what differs. */
+const input = (given: Partial<DecisionInput>): DecisionInput => ({
+  owner: null,
+  ownedByUs: false,
+  liveLeases: 0,
+  starterAlive: false,
+  statuses: [],
+  mismatch: [],
+  onMismatch: 'reuse',
+  ...given,
 });
 const up = [status('server', true), status('temporal', true)];
 const down = [status('server', false), status('temporal', false)];
@@ -48,13 +59,13 @@ describe('decide: the behaviour matrix', () => {
     ['owner died, stack half up, no live lease', 'restart', owner(), 0, false, half],
     ['ours, in use by others, but no longer ready', 'unavailable', owner(), 1, false, half],
   ] as const)('%s -> %s', (_, expected, o, liveLeases, starterAlive, statuses) => {
-    expect(decide({ owner: o, liveLeases, starterAlive, statuses: [...statuses] }).kind).toBe(
-      expected,
-    );
+    expect(
+      decide(input({ owner: o, liveLeases, starterAlive, statuses: [...statuses] })).kind,
+    ).toBe(expected);
   });
 
   it('names the components that are down when the stack is partly running', () => {
-    const decision = decide({ owner: null, liveLeases: 0, starterAlive: false, statuses: half });
+    const decision = decide(input({ statuses: half }));
     expect(decision).toMatchObject({ kind: 'settle' });
     expect((decision as { reason: string }).reason).toContain('temporal is down (NOT_SERVING)');
     expect((decision as { reason: string }).reason).toContain('nothing was touched');
@@ -65,19 +76,47 @@ describe('decide: the behaviour matrix', () => {
       status('server', false, { foreign: true, detail: ':7234 answers, but there is no pid file' }),
       status('temporal', true),
     ];
-    const decision = decide({ owner: null, liveLeases: 0, starterAlive: false, statuses });
+    const decision = decide(input({ statuses }));
     expect(decision.kind).toBe('unavailable');
     expect((decision as { reason: string }).reason).toContain('server: :7234 answers');
   });
 
   it('ignores optional components', () => {
     const statuses = [...up, status('agent-runner', false, { required: false })];
-    expect(decide({ owner: null, liveLeases: 0, starterAlive: false, statuses }).kind).toBe(
-      'reuse',
-    );
+    expect(decide(input({ statuses })).kind).toBe('reuse');
     const onlyOptionalUp = [...down, status('agent-runner', true, { required: false })];
-    expect(
-      decide({ owner: null, liveLeases: 0, starterAlive: false, statuses: onlyOptionalUp }).kind,
-    ).toBe('start');
+    expect(decide(input({ statuses: onlyOptionalUp })).kind).toBe('start');
+  });
+
+  it('a resumed lease that owns the stack keeps it (an Action main after its pre)', () => {
+    expect(decide(input({ owner: owner('starting'), ownedByUs: true, statuses: down })).kind).toBe(
+      'own',
+    );
+  });
+
+  it.each([
+    ['ours, nobody else uses it: restarted with our settings', owner(), 0, 'reuse', 'restart'],
+    ['ours, others use it, reuse allowed: joined with a warning', owner(), 1, 'reuse', 'join'],
+    [
+      'ours, others use it, under CI: unavailable, untouched',
+      owner(),
+      1,
+      'unavailable',
+      'unavailable',
+    ],
+    ['not ours, reuse allowed: reused with a warning', null, 0, 'reuse', 'reuse'],
+    ['not ours, under CI: unavailable, untouched', null, 0, 'unavailable', 'unavailable'],
+  ] as const)('other settings, %s', (_, o, liveLeases, onMismatch, expected) => {
+    const mismatch = ['STIGMER_LLM_MODEL is "a", wanted "b"'];
+    const decision = decide(input({ owner: o, liveLeases, statuses: up, mismatch, onMismatch }));
+    expect(decision.kind).toBe(expected);
+    if ('mismatch' in decision) expect(decision.mismatch).toEqual(mismatch);
+  });
+
+  it('one table from decision to outcome', () => {
+    expect(outcomeOf({ kind: 'restart', why: 'broken', mismatch: [] })).toBe('adopted');
+    expect(outcomeOf({ kind: 'restart', why: 'mismatch', mismatch: [] })).toBe('started');
+    expect(outcomeOf({ kind: 'settle', reason: '' })).toBe('reused');
+    expect(outcomeOf({ kind: 'own' })).toBe('started');
   });
 });

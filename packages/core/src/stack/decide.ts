@@ -1,19 +1,26 @@
 /**
- * The heart of `ensure`, as a pure function of what the state dir and the probes say.
- * Kept pure so every row of the behaviour matrix is a unit test.
+ * The heart of `ensure`, as a pure function of what the state dir and the probes say, and the
+ * one table from a decision to the outcome a user is told. Kept pure so every row of the
+ * behaviour matrix is a unit test.
  */
 import { type ComponentStatus, describeNotReady } from '../probe/component-status.js';
+import type { Outcome } from '../report/outcome.js';
 import type { Ownership } from '../state/state.js';
 
 export type Decision =
+  /** This lease already owns the stack (resuming after `wait: false`, e.g. an Action's pre). */
+  | { kind: 'own' }
   /** Running and not started by us: use it, never stop it. */
-  | { kind: 'reuse' }
+  | { kind: 'reuse'; mismatch: readonly string[] }
   /** We started it and other runs hold leases (maybe still starting it): share it, wait for it. */
-  | { kind: 'join' }
+  | { kind: 'join'; mismatch: readonly string[] }
   /** We started it, every holder died without releasing: take the ownership over. */
   | { kind: 'adopt' }
-  /** As adopt, but the stack is down or half up: stop what is left, then start it again. */
-  | { kind: 'restart' }
+  /**
+   * Ours and nobody else uses it, but it is down or half up (`broken`: the run that started it
+   * died), or runs with other settings than asked (`mismatch`): stop it, then start it again.
+   */
+  | { kind: 'restart'; why: 'broken' | 'mismatch'; mismatch: readonly string[] }
   /** Not running: start it and own it. */
   | { kind: 'start' }
   /**
@@ -25,14 +32,21 @@ export type Decision =
 
 export interface DecisionInput {
   readonly owner: Ownership | null;
-  /** Leases whose holders are alive, not counting the one being added. */
+  /** The owner is the lease this run holds (a resumed lease). */
+  readonly ownedByUs: boolean;
+  /** Leases whose holders are alive, not counting this run's. */
   readonly liveLeases: number;
   /** The owner's start command or server is still running (a start in progress). */
   readonly starterAlive: boolean;
   readonly statuses: readonly ComponentStatus[];
+  /** How the running stack's settings differ from the profile's (empty: same, or cannot tell). */
+  readonly mismatch: readonly string[];
+  readonly onMismatch: 'reuse' | 'unavailable';
 }
 
-export function decide({ owner, liveLeases, starterAlive, statuses }: DecisionInput): Decision {
+export function decide(input: DecisionInput): Decision {
+  const { owner, liveLeases, starterAlive, statuses, mismatch } = input;
+  if (owner && input.ownedByUs) return { kind: 'own' };
   const required = statuses.filter((s) => s.required);
   const allReady = required.every((s) => s.ready);
   if (owner) {
@@ -45,10 +59,11 @@ export function decide({ owner, liveLeases, starterAlive, statuses }: DecisionIn
           reason: `the stack started by stigmer-e2e (in use by ${liveLeases} other run${liveLeases === 1 ? '' : 's'}) is no longer ready: ${describeNotReady(statuses)}`,
         };
       }
-      return { kind: 'join' };
+      return mismatched(input) ?? { kind: 'join', mismatch };
     }
+    if (allReady && mismatch.length > 0) return { kind: 'restart', why: 'mismatch', mismatch };
     if (allReady || (owner.phase === 'starting' && starterAlive)) return { kind: 'adopt' };
-    return { kind: 'restart' };
+    return { kind: 'restart', why: 'broken', mismatch: [] };
   }
   const foreign = required.filter((s) => s.foreign);
   if (foreign.length > 0) {
@@ -57,7 +72,7 @@ export function decide({ owner, liveLeases, starterAlive, statuses }: DecisionIn
       reason: `${foreign.map((s) => `${s.name}: ${s.detail}`).join('; ')}. Nothing was started or stopped; free the port or stop that process.`,
     };
   }
-  if (allReady) return { kind: 'reuse' };
+  if (allReady) return mismatched(input) ?? { kind: 'reuse', mismatch };
   const up = required.filter((s) => s.ready);
   if (up.length > 0) {
     const down = required.filter((s) => !s.ready);
@@ -69,4 +84,42 @@ export function decide({ owner, liveLeases, starterAlive, statuses }: DecisionIn
     };
   }
   return { kind: 'start' };
+}
+
+/** A stack this run may not restart runs with other settings: `onMismatch` says whether that is fatal. */
+function mismatched(input: DecisionInput): Decision | null {
+  const reason = refuseMismatch(input.mismatch, input.onMismatch);
+  return reason ? { kind: 'unavailable', reason } : null;
+}
+
+/** The reason a stack running with other settings is unavailable, or null when it may be used. */
+export function refuseMismatch(
+  mismatch: readonly string[],
+  onMismatch: 'reuse' | 'unavailable',
+): string | null {
+  if (mismatch.length === 0 || onMismatch === 'reuse') return null;
+  return (
+    `it is running with other settings: ${mismatch.join('; ')}. It was not started by this run (or others use it), so it was left as it is; ` +
+    "stop it to get a stack with these settings, or pass onMismatch: 'reuse' (CLI: --on-mismatch reuse) to use it anyway."
+  );
+}
+
+/** What the user is told this run got, for each decision. */
+export function outcomeOf(decision: Decision): Outcome {
+  switch (decision.kind) {
+    case 'own':
+    case 'start':
+      return 'started';
+    case 'reuse':
+    case 'settle':
+      return 'reused';
+    case 'join':
+      return 'joined';
+    case 'adopt':
+      return 'adopted';
+    case 'restart':
+      return decision.why === 'broken' ? 'adopted' : 'started';
+    case 'unavailable':
+      return 'unavailable';
+  }
 }

@@ -1,18 +1,14 @@
+/** The handle ensure returns: what this run got, as data, and how to let it go. */
+import { ServerUnavailableError } from '../errors.js';
 import type { ComponentStatus } from '../probe/component-status.js';
 import type { UsageSummary } from '../process/usage.js';
-import type { LogTail } from './log-tail.js';
+import { describeUnavailable } from '../report/describe.js';
+import type { LogTail } from '../report/log-tail.js';
+import type { Outcome, ReleaseReason } from '../report/outcome.js';
+import { watchUsage } from '../report/stack-usage.js';
+import type { Context } from './context.js';
+import { releaseLease } from './release.js';
 import type { StopReport } from './stop.js';
-
-/**
- * How this run got the stack:
- * - `started`: it was down; this run started it and owns it.
- * - `reused`: it was running, not started by stigmer-e2e; it is never stopped by us.
- * - `joined`: another run started it (maybe still starting); the last lease out stops it.
- * - `adopted`: a run that started it died without stopping it; this run owns it now.
- * - `external`: an external stack, only probed.
- * - `unavailable`: see `reason`.
- */
-export type Outcome = 'started' | 'reused' | 'joined' | 'adopted' | 'external' | 'unavailable';
 
 /** The handle as plain data: what `stigmer-e2e up --json` prints and Vitest's `inject` carries. */
 export interface HandleSnapshot {
@@ -51,6 +47,8 @@ export interface ReleaseResult {
   readonly released: boolean;
   /** Present when this release stopped the stack. */
   readonly stop: StopReport | null;
+  /** Why the stack was or was not stopped. */
+  readonly reason: ReleaseReason;
   /** Leases still alive after this one was dropped. */
   readonly remaining: number;
   /** CPU and memory of the stack's processes while this lease was held (null if not sampled). */
@@ -62,4 +60,62 @@ export interface ServerHandle extends HandleSnapshot {
   release(): Promise<ReleaseResult>;
   /** The handle as plain data (no functions), e.g. for JSON or `project.provide`. */
   snapshot(): HandleSnapshot;
+}
+
+export interface Result {
+  outcome: Outcome;
+  reason?: string | undefined;
+  components: readonly ComponentStatus[];
+  leaseId: string | null;
+  logTails?: LogTail[];
+  /** Returned before readiness (`wait: false`). */
+  pending?: boolean;
+  /** How the running stack's settings differ from the profile's `startedWith`. */
+  mismatch?: readonly string[];
+}
+
+/** Builds the handle; under the `fail` policy an unavailable stack throws instead. */
+export function makeHandle(ctx: Context, result: Result): ServerHandle {
+  const { profile } = ctx;
+  const pending = result.pending ?? false;
+  const available = result.outcome !== 'unavailable' && !pending;
+  const snapshot: HandleSnapshot = {
+    profile: profile.name,
+    available,
+    pending,
+    owned: result.outcome === 'started' || result.outcome === 'adopted',
+    reused: result.outcome !== 'started' && result.outcome !== 'unavailable',
+    outcome: result.outcome,
+    reason: result.reason ?? null,
+    leaseId: result.leaseId,
+    components: result.components,
+    env: { ...profile.env },
+    logTails: result.logTails ?? [],
+    elapsedMs: ctx.elapsed(),
+    stateDir: profile.start ? profile.stateDir : null,
+    mismatch: result.mismatch ?? [],
+  };
+  if (result.outcome === 'unavailable' && ctx.policy === 'fail') {
+    throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);
+  }
+  const leaseId = result.leaseId;
+  const usage = available && leaseId && ctx.usage ? watchUsage(profile) : null;
+  let releasing: Promise<ReleaseResult> | undefined;
+  return {
+    ...snapshot,
+    snapshot: () => snapshot,
+    release: () => {
+      releasing ??= (async () => {
+        // Sampling ends before the release, which may stop the stack.
+        const summary = (await usage?.stop()) ?? null;
+        if (!leaseId)
+          return { released: false, stop: null, reason: 'no-lease', remaining: 0, usage: null };
+        return {
+          ...(await releaseLease(profile, leaseId, { logger: ctx.logger })),
+          usage: summary,
+        };
+      })();
+      return releasing;
+    },
+  };
 }

@@ -1,45 +1,54 @@
 /**
- * The part of ensure that runs under the state dir's lock: read state, reap dead leases, probe,
- * decide, record, and (for a start) record ownership first, then launch. Never waits for
- * readiness: that happens after the lock is released.
+ * The part of ensure that runs under the state dir's lock: read the state, reap dead leases,
+ * probe, decide, record, and (for a start) record ownership and the launch id first, then
+ * launch. Never waits for readiness: that happens after the lock is released.
  */
-
 import { parseAddress } from '../probe/address.js';
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
+import { settingsMismatch } from '../probe/started-with.js';
 import { connect } from '../probe/tcp.js';
 import { isSameProcess, type ProcessRef } from '../process/identity.js';
+import { newLaunchId } from '../process/launch-id.js';
 import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
+import { spawnWatchdog } from '../programs/spawn-watchdog.js';
 import { newLease, partitionLeases } from '../state/leases.js';
+import { withLock } from '../state/lock.js';
 import type { Lease, Ownership, State } from '../state/state.js';
-import { readState, writeState } from '../state/state-file.js';
+import { prepareStateDir, readState, writeState } from '../state/state-file.js';
 import { formatCommand } from '../util/format-command.js';
 import type { Context } from './context.js';
-import { decide } from './decide.js';
-import { spawnWatchdog } from './spawn-watchdog.js';
-import { launch } from './start.js';
+import { type Decision, decide } from './decide.js';
+import { launch } from './launch.js';
 import { stopStack } from './stop.js';
 
-export type Plan =
-  /** `settle`: partly up, not ours; wait briefly for it, else this is the reason. */
-  | { kind: 'reuse'; settle: string | null }
-  | { kind: 'unavailable'; reason: string }
-  | { kind: 'join' | 'adopt'; ownerStartedAt: number }
-  | { kind: 'start'; started: Detached; owner: Ownership; adopted: boolean }
-  /** Resuming a lease that owns a stack it started earlier (e.g. an Action's pre). */
-  | { kind: 'own'; owner: Ownership };
-
 export interface Planned {
-  readonly plan: Plan;
+  readonly decision: Decision;
   /** The lease this run holds (none when unavailable). */
   readonly lease: Lease | null;
+  /** The ownership as recorded after planning (ours after a start or an adoption). */
+  readonly owner: Ownership | null;
   readonly statuses: ComponentStatus[];
   /** Every required component answered ready at planning time. */
   readonly ready: boolean;
+  /** The start this run launched just now. */
+  readonly launched: Detached | null;
 }
 
-export async function planUnderLock(ctx: Context): Promise<Planned> {
-  const { profile, logger, options } = ctx;
+/** Plans under the lock. `leaseId`: continue with this lease (resuming, or planning again). */
+export async function plan(ctx: Context, leaseId: string | undefined): Promise<Planned> {
+  await prepareStateDir(ctx.profile.stateDir);
+  return withLock(ctx.profile.stateDir, () => planUnderLock(ctx, leaseId), {
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onWait: (holder) =>
+      ctx.logger.info(
+        `Waiting for another run (pid ${holder.pid}) that is starting or stopping ${ctx.profile.name}...`,
+      ),
+  });
+}
+
+async function planUnderLock(ctx: Context, leaseId: string | undefined): Promise<Planned> {
+  const { profile, logger } = ctx;
   const dir = profile.stateDir;
   const { state, warning } = await readState(dir);
   if (warning) logger.warn(warning);
@@ -52,27 +61,34 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
       `Reaped ${dead.length} lease(s) whose holder died: ${dead.map((l) => l.label).join(', ')}.`,
     );
   const ready = statuses.every((s) => !s.required || s.ready);
-  const lease = options.resume
-    ? (live.find((l) => l.id === options.resume) ?? null)
-    : await newLease(options.lease);
+  const lease = leaseId ? (live.find((l) => l.id === leaseId) ?? null) : await newLease(ctx.lease);
   const others = live.filter((l) => l.id !== lease?.id);
   const done = async (
-    plan: Plan,
+    decision: Decision,
     held: Lease | null,
     next: Partial<State> = {},
+    launched: Detached | null = null,
   ): Promise<Planned> => {
-    await writeState(dir, { ...state, leases: held ? [...others, held] : others, ...next });
-    return { plan, lease: held, statuses, ready };
+    const written = { ...state, leases: held ? [...others, held] : others, ...next };
+    await writeState(dir, written);
+    return { decision, lease: held, owner: written.owner, statuses, ready, launched };
   };
   if (!lease) {
-    const reason = `lease ${options.resume} is gone (released, expired, or its holder died); ensure again without resuming`;
+    const reason = `lease ${leaseId} is gone (released, expired, or its holder died); ensure again without resuming`;
     return done({ kind: 'unavailable', reason }, null);
   }
   const owner = state.owner;
-  if (owner && owner.leaseId === lease.id) return done({ kind: 'own', owner }, lease);
-
   const starterAlive = owner?.process ? await isSameProcess(owner.process) : false;
-  const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
+  const mismatch = ready && profile.startedWith ? ((await settingsMismatch(profile)) ?? []) : [];
+  const decision = decide({
+    owner,
+    ownedByUs: owner?.leaseId === lease.id,
+    liveLeases: others.length,
+    starterAlive,
+    statuses,
+    mismatch,
+    onMismatch: ctx.onMismatch,
+  });
   switch (decision.kind) {
     case 'unavailable':
       return done(
@@ -82,39 +98,38 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
         },
         null,
       );
+    case 'own':
     case 'reuse':
     case 'settle':
-      return done(
-        { kind: 'reuse', settle: decision.kind === 'settle' ? decision.reason : null },
-        lease,
-      );
+      return done(decision, lease);
     case 'join':
       logger.info(
         `${profile.name} was started by stigmer-e2e and is in use by ${others.length} other run(s): sharing it.`,
       );
-      return done({ kind: 'join', ownerStartedAt: owner!.startedAt }, lease);
+      return done(decision, lease);
     case 'adopt':
       logger.info(
         `${profile.name} was started by a run that ended without stopping it: adopting it (this run now owns it).`,
       );
-      return done({ kind: 'adopt', ownerStartedAt: owner!.startedAt }, lease, {
+      return done(decision, lease, {
         owner: { ...owner!, leaseId: lease.id, watchdog: await ensureWatchdog(ctx, owner!) },
       });
     case 'restart':
     case 'start': {
-      const adopted = decision.kind === 'restart';
       // A port that accepts while its component is not ready belongs to something else, or to
       // a stack someone is starting right now: starting ours would collide with it.
-      const busy = adopted ? [] : await busyPorts(statuses);
+      const busy = decision.kind === 'start' ? await busyPorts(statuses) : [];
       if (busy.length > 0) {
         const reason =
           `${busy.map((s) => `${s.address} accepts connections but ${s.name} is not ready (${s.detail})`).join('; ')}. ` +
           'Something else holds the port, or someone is starting the stack: nothing was started.';
-        return done({ kind: 'reuse', settle: `${reason}${await whoHolds(busy)}` }, lease);
+        return done({ kind: 'settle', reason: `${reason}${await whoHolds(busy)}` }, lease);
       }
-      if (adopted) {
+      if (decision.kind === 'restart') {
         logger.info(
-          `${profile.name} was started by a run that died and is no longer whole: stopping what is left, then starting it again.`,
+          decision.why === 'broken'
+            ? `${profile.name} was started by a run that died and is no longer whole: stopping what is left, then starting it again.`
+            : `${profile.name} ran with other settings (${decision.mismatch.join('; ')}) and nobody else uses it: stopping it, then starting it again.`,
         );
         const report = await stopStack(profile, owner!);
         for (const line of [...report.steps, ...report.problems]) logger.info(`  ${line}`);
@@ -122,12 +137,14 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
       logger.info(
         `${profile.name} is not running: starting it (${formatCommand(profile.start!.command)}).`,
       );
-      // Ownership is recorded before the start: a crash from here on is recovered by the next run.
+      // Ownership and the launch id are recorded before the launch: a run killed from here on
+      // leaves what the next run needs to find and stop what it launched.
       const record: Ownership = {
         leaseId: lease.id,
         phase: 'starting',
         mode: profile.start!.mode,
         startedAt: Date.now(),
+        launchId: newLaunchId(),
         process: null,
         identity: [],
       };
@@ -137,9 +154,9 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
         leases: [...others, lease],
         lastFailure: null,
       });
-      let started: Detached;
+      let launched: Detached;
       try {
-        started = await launch(profile);
+        launched = await launch(profile, record.launchId!);
       } catch (error) {
         const reason = (error as Error).message;
         return done({ kind: 'unavailable', reason }, null, {
@@ -147,12 +164,9 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
           lastFailure: { at: Date.now(), reason },
         });
       }
-      const owned = { ...record, process: started.process };
+      const owned = { ...record, process: launched.process };
       const withWatchdog = { ...owned, watchdog: await ensureWatchdog(ctx, owned) };
-      return done({ kind: 'start', started, owner: withWatchdog, adopted }, lease, {
-        owner: withWatchdog,
-        lastFailure: null,
-      });
+      return done(decision, lease, { owner: withWatchdog, lastFailure: null }, launched);
     }
   }
 }
@@ -160,7 +174,7 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
 /** The owner's watchdog: the one already running, or a new one (unless the caller opted out). */
 async function ensureWatchdog(ctx: Context, owner: Ownership): Promise<ProcessRef | null> {
   if (owner.watchdog && (await isSameProcess(owner.watchdog))) return owner.watchdog;
-  if (ctx.options.watchdog === false) return null;
+  if (!ctx.watchdog) return null;
   try {
     return await spawnWatchdog(ctx.profile, owner.startedAt);
   } catch (error) {

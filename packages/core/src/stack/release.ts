@@ -1,14 +1,14 @@
-import { signalVerified } from '../process/signal.js';
+/** release = lock -> drop the lease, reap dead ones -> if ours and no live lease is left: stop and disown. */
 import { type Profile, toProfile } from '../profile/profile.js';
 import type { ServerSpec } from '../profile/spec.js';
+import { type Logger, silentLogger } from '../report/logger.js';
 import { partitionLeases } from '../state/leases.js';
 import { withLock } from '../state/lock.js';
 import type { Ownership } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
 import type { ReleaseResult } from './handle.js';
-import { readIdentity } from './identity.js';
-import { type Logger, silentLogger } from './logger.js';
-import { stopStack } from './stop.js';
+import { pidFileProcesses } from './identity.js';
+import { stopAndDisown } from './stop.js';
 
 export interface ReleaseOptions {
   logger?: Logger;
@@ -31,9 +31,10 @@ export async function releaseServer(
   profile: Profile | ServerSpec,
   leaseId: string,
   options: ReleaseOptions = {},
-): Promise<ReleaseResult> {
+): Promise<Omit<ReleaseResult, 'usage'> & { usage: null }> {
   const resolved = await toProfile(profile);
-  if (!resolved.start) return { released: false, stop: null, remaining: 0, usage: null };
+  if (!resolved.start)
+    return { released: false, stop: null, reason: 'not-ours', remaining: 0, usage: null };
   return releaseLease(resolved, leaseId, options);
 }
 
@@ -41,7 +42,7 @@ export async function releaseLease(
   profile: Profile,
   leaseId: string,
   options: ReleaseOptions = {},
-): Promise<ReleaseResult> {
+): Promise<Omit<ReleaseResult, 'usage'> & { usage: null }> {
   const logger = options.logger ?? silentLogger;
   const policy = options.stop ?? 'if-owned';
   return withLock(profile.stateDir, async () => {
@@ -49,28 +50,32 @@ export async function releaseLease(
     if (warning) logger.warn(warning);
     const released = state.leases.some((l) => l.id === leaseId);
     const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId));
+    const result = (reason: ReleaseResult['reason'], stop: ReleaseResult['stop'] = null) => ({
+      released,
+      stop,
+      reason,
+      remaining: live.length,
+      usage: null,
+    });
     const owner =
       policy === 'always' ? (state.owner ?? (await unownedAsOwner(profile))) : state.owner;
     if (live.length > 0 || !owner || policy === 'never') {
-      if (live.length === 0 && state.owner && policy === 'never')
-        logger.info(`${profile.name} left running (stop: never).`);
+      const keep = policy === 'never' && live.length === 0;
       await writeState(profile.stateDir, {
         ...state,
         leases: live,
-        owner: policy === 'never' && live.length === 0 ? null : state.owner,
+        owner: keep ? null : state.owner,
       });
-      return { released, stop: null, remaining: live.length, usage: null };
+      if (live.length > 0) return result('in-use');
+      if (keep && state.owner) return result('kept');
+      return result(released ? 'not-ours' : 'no-lease');
     }
     logger.info(
       `Stopping ${profile.name}: ${state.owner ? 'started by stigmer-e2e' : 'stop: always'} and no lease remains.`,
     );
-    const stop = await stopStack(profile, owner);
-    await writeState(profile.stateDir, { ...state, owner: null, leases: [] });
-    // The watchdog would notice within a second; ending it now leaves nothing behind us.
-    if (owner.watchdog) await signalVerified(owner.watchdog, 'SIGTERM');
-    for (const step of stop.steps) logger.info(`  ${step}`);
-    for (const problem of stop.problems) logger.warn(`  ${problem}`);
-    return { released, stop, remaining: 0, usage: null };
+    const stop = await stopAndDisown(profile, state, owner, { leases: [], logger });
+    if (!stop?.stopped) return result('replaced', stop);
+    return result(state.owner ? 'stopped' : 'stopped-always', stop);
   });
 }
 
@@ -83,6 +88,6 @@ async function unownedAsOwner(profile: Profile): Promise<Ownership | null> {
     mode: 'daemon',
     startedAt: 0,
     process: null,
-    identity: await readIdentity(profile),
+    identity: await pidFileProcesses(profile),
   };
 }

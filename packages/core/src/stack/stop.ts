@@ -1,18 +1,24 @@
 /**
- * Stopping a stack we own: the stop command (daemon) or the process group (process), then
- * escalation to the processes recorded at start, then a check that every port is free.
- * Runs under the state dir's lock. Never touches a process that is not the one recorded.
+ * Stopping a stack we own, and the one "stop, then disown" every path uses (the last release, a
+ * failed start, the watchdog). The stop: the stop command (daemon) or the process group
+ * (process), then every process of ours that is still alive (recorded, or carrying our launch
+ * id), then a check that every port is free. Runs under the state dir's lock. A process that is
+ * not provably ours is never signalled, and the report says what was left alone.
  */
 
+import { waitPortsFree } from '../probe/ports-free.js';
 import { probeAddress } from '../probe/run-probe.js';
-import { isSameProcess } from '../process/identity.js';
+import { isSameProcess, type ProcessRef } from '../process/identity.js';
+import { processesCarrying } from '../process/launch-id.js';
+import { signalVerified } from '../process/signal.js';
 import { terminateEach, terminateTree } from '../process/terminate.js';
-import { commandEnv, type Profile } from '../profile/profile.js';
-import type { Ownership } from '../state/state.js';
+import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
+import type { Logger } from '../report/logger.js';
+import type { Lease, Ownership, State } from '../state/state.js';
+import { writeState } from '../state/state-file.js';
 import { formatCommand } from '../util/format-command.js';
 import { redact } from '../util/redact.js';
-import { readIdentity } from './identity.js';
-import { waitPortsFree } from './ports-free.js';
+import { leftAlone, sortPidFileProcesses } from './identity.js';
 
 export interface StopReport {
   /** False when the stack was left running (someone else restarted it: no longer ours). */
@@ -29,13 +35,58 @@ export interface StopReport {
 const PORTS_FREE_TIMEOUT_MS = 5_000;
 /** The stop command gets the profile's stop timeout plus this, before it is killed as hung. */
 const STOP_COMMAND_GRACE_MS = 5_000;
+/** What survives the stop command or the group signal gets this long after SIGTERM. */
+const LEFTOVER_TIMEOUT_MS = 2_000;
+
+export interface DisownOptions {
+  /** The leases to keep in the state file. */
+  readonly leases: readonly Lease[];
+  /** Why a start is being abandoned: recorded for the runs that wait for it. */
+  readonly failure?: string;
+  /** false: nothing of it ever ran (the start command could not run): only disown. */
+  readonly stop?: boolean;
+  readonly logger: Logger;
+}
+
+/**
+ * Stops the stack `owner` started and clears the ownership (under the lock): the one way a stack
+ * stops being ours. Ends its watchdog too, unless we are the watchdog.
+ */
+export async function stopAndDisown(
+  profile: Profile,
+  state: State,
+  owner: Ownership,
+  { leases, failure, stop = true, logger }: DisownOptions,
+): Promise<StopReport | null> {
+  const report = stop ? await stopStack(profile, owner) : null;
+  await writeState(profile.stateDir, {
+    ...state,
+    owner: null,
+    leases,
+    lastFailure: failure ? { at: Date.now(), reason: failure } : state.lastFailure,
+  });
+  if (owner.watchdog && owner.watchdog.pid !== process.pid)
+    await signalVerified(owner.watchdog, 'SIGTERM');
+  for (const step of report?.steps ?? []) logger.info(`  ${step}`);
+  for (const problem of report?.problems ?? []) logger.warn(`  ${problem}`);
+  return report;
+}
 
 export async function stopStack(profile: Profile, owner: Ownership): Promise<StopReport> {
   const started = performance.now();
   const steps: string[] = [];
   const problems: string[] = [];
   let commandMs: number | null = null;
+  const report = (stopped: boolean): StopReport => ({
+    stopped,
+    steps,
+    problems,
+    durationMs: Math.round(performance.now() - started),
+    commandMs,
+  });
 
+  const { ours, others } =
+    owner.mode === 'daemon' ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
   if (owner.mode === 'process') {
     if (owner.process) {
       const result = await terminateTree(
@@ -49,49 +100,57 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   } else {
     // A start command still running (we are stopping a failed or abandoned start): end it first.
     if (owner.phase === 'starting' && owner.process && (await isSameProcess(owner.process))) {
-      const result = await terminateTree(owner.process, 'SIGTERM', 2_000);
+      const result = await terminateTree(owner.process, 'SIGTERM', LEFTOVER_TIMEOUT_MS);
       steps.push(`start command still running: ${result.steps.join('; ')}`);
     }
-    const recordedAlive = (
-      await Promise.all(owner.identity.map(async (e) => ((await isSameProcess(e)) ? e : null)))
-    ).filter((e) => e !== null);
-    if (owner.identity.length > 0 && recordedAlive.length === 0) {
-      const replaced = (await readIdentity(profile)).map((e) => `${e.component} (pid ${e.pid})`);
-      if (replaced.length > 0) {
-        return {
-          stopped: false,
-          steps: [
-            `the processes we started are gone and ${replaced.join(', ')} now run in their place: ` +
-              'someone restarted the stack, so it is no longer ours; left running',
-          ],
-          problems: [],
-          durationMs: Math.round(performance.now() - started),
-          commandMs: null,
-        };
-      }
+    // The stack hangs on its first component with a pid file (Stigmer's daemon): if that runs
+    // and is not ours, someone restarted the stack; it is theirs now.
+    const anchor = profile.components.find((c) => componentPidFile(c) !== null);
+    const replaced = others.find((p) => p.component === anchor?.name);
+    if (replaced) {
+      steps.push(
+        `${replaced.component} (pid ${replaced.pid}) is not the process this run started: ` +
+          'someone restarted the stack, so it is no longer ours; left running',
+      );
+      return report(false);
     }
     const command = await runStopCommand(profile);
     commandMs = command.ms;
     steps.push(...command.steps);
-    const leftovers = await terminateEach(recordedAlive, 2_000);
-    if (leftovers.steps.length > 0)
-      steps.push(`after the stop command: ${leftovers.steps.join('; ')}`);
-    problems.push(...leftovers.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
   }
+  // Whatever of ours outlived the stop: recorded processes, and (the proof that survives a run
+  // killed before it recorded anything) every process carrying our launch id.
+  const leftovers = await stillOurs(ours, owner.launchId);
+  const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
+  if (swept.steps.length > 0)
+    steps.push(
+      `${owner.mode === 'daemon' ? 'after the stop command' : 'outside the group'}: ${swept.steps.join('; ')}`,
+    );
+  problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
+  steps.push(...others.map(leftAlone));
 
+  const spared = new Set(others.map((p) => p.component));
   const addresses = profile.components
+    .filter((c) => !spared.has(c.name))
     .map((c) => probeAddress(c.probe))
     .filter((a): a is string => a !== null);
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(', ')}`);
-  return {
-    stopped: true,
-    steps,
-    problems,
-    durationMs: Math.round(performance.now() - started),
-    commandMs,
-  };
+  return report(true);
+}
+
+/** The recorded processes still alive, plus every process carrying the launch id, once each. */
+async function stillOurs(
+  recorded: readonly ProcessRef[],
+  launchId: string | undefined,
+): Promise<ProcessRef[]> {
+  const carriers = launchId ? await processesCarrying(launchId) : [];
+  const alive = (
+    await Promise.all(recorded.map(async (r) => ((await isSameProcess(r)) ? r : null)))
+  ).filter((r): r is ProcessRef => r !== null);
+  const seen = new Set<number>();
+  return [...alive, ...carriers].filter((r) => !seen.has(r.pid) && seen.add(r.pid));
 }
 
 async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: number | null }> {

@@ -23,9 +23,15 @@ export interface Ownership {
   readonly phase: 'starting' | 'running';
   readonly mode: 'daemon' | 'process';
   readonly startedAt: number;
+  /**
+   * Put in the start command's environment and inherited by everything it starts: the proof
+   * that a process is ours. Recorded before the launch, so a run killed right after launching
+   * leaves enough to find and stop what it launched. (Absent in state written by 0.1.)
+   */
+  readonly launchId?: string;
   /** process mode: the server (leader of its own group). daemon mode: the start command. */
   readonly process: ProcessRef | null;
-  /** What the components' pid files named once the stack was ready. */
+  /** The processes the components' pid files named once the stack was ready, each proven ours. */
   readonly identity: readonly IdentityEntry[];
   /** The watchdog that stops the stack if every holder dies without releasing (null: none). */
   readonly watchdog?: ProcessRef | null;
@@ -69,6 +75,7 @@ const isOwnership = (v: unknown): v is Ownership => {
     (o.phase === 'starting' || o.phase === 'running') &&
     (o.mode === 'daemon' || o.mode === 'process') &&
     typeof o.startedAt === 'number' &&
+    (o.launchId === undefined || typeof o.launchId === 'string') &&
     (o.process === null || isRef(o.process)) &&
     (o.watchdog === undefined || o.watchdog === null || isRef(o.watchdog)) &&
     Array.isArray(o.identity) &&

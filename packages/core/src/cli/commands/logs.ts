@@ -1,5 +1,5 @@
-import { DEFAULT_TAIL_LINES, formatLogTails, readLogTails } from '../../stack/log-tail.js';
-import { profileLogs } from '../../stack/start.js';
+import { DEFAULT_TAIL_LINES, formatLogTails, readLogTails } from '../../report/log-tail.js';
+import { profileLogs } from '../../stack/launch.js';
 import { CONFIG_OPTIONS, parseFlags, positiveInt, profileFlags } from '../args.js';
 import { EXIT } from '../exit.js';
 import { HELP } from '../help.js';

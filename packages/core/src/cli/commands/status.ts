@@ -1,4 +1,4 @@
-import { formatComponents } from '../../stack/format.js';
+import { formatComponents } from '../../report/format-components.js';
 import { serverStatus } from '../../stack/status.js';
 import { CONFIG_OPTIONS, parseFlags, profileFlags } from '../args.js';
 import { EXIT } from '../exit.js';

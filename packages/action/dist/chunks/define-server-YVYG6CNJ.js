@@ -22,13 +22,11 @@ import {
   url
 } from "./chunk-PXOX54OA.js";
 import {
-  ProfileError
-} from "./chunk-6GGWHONH.js";
-import {
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
+  ProfileError,
   sealProfile
-} from "./chunk-6BER4CMT.js";
+} from "./chunk-SU6RE7TD.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/src/profile/define-server.ts
@@ -161,6 +159,7 @@ var serverSpecSchema = strict({
         ["daemon", "process"],
         (i) => `expected "daemon" or "process", got ${i.received}`
       ),
+      awaitExit: optional(boolean((i) => `expected true or false, got ${i.received}`)),
       cwd: optional(text("a path")),
       env: optional(env)
     })

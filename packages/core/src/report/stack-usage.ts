@@ -1,8 +1,8 @@
 import type { ProcessRef } from '../process/identity.js';
 import { lifetimeUsage, sampleUsage, type UsageSummary } from '../process/usage.js';
 import type { Profile } from '../profile/profile.js';
+import { pidFileProcesses } from '../stack/identity.js';
 import { readState } from '../state/state-file.js';
-import { readIdentity } from './identity.js';
 
 /** A lease held for less than this gets no usage report: too short to mean anything. */
 const FIRST_SAMPLE_MS = 500;
@@ -17,7 +17,7 @@ export function watchUsage(profile: Profile): { stop(): Promise<UsageSummary | n
   let sampler: Promise<{ stop(): Promise<UsageSummary | null> }> | null = null;
   const begin = setTimeout(() => {
     sampler = (async () => {
-      const identity = await readIdentity(profile);
+      const identity = await pidFileProcesses(profile);
       const targets: Array<{ name: string } & ProcessRef> = identity.map((e) => ({
         name: e.component,
         pid: e.pid,
@@ -44,7 +44,7 @@ export function watchUsage(profile: Profile): { stop(): Promise<UsageSummary | n
  * all, average CPU since each started. Null when nothing can be read.
  */
 export async function stackUsage(profile: Profile): Promise<UsageSummary | null> {
-  const targets = (await readIdentity(profile)).map((e) => ({ name: e.component, pid: e.pid }));
+  const targets = (await pidFileProcesses(profile)).map((e) => ({ name: e.component, pid: e.pid }));
   const { state } = await readState(profile.stateDir, { repair: false });
   if (state.owner?.mode === 'process' && state.owner.process)
     targets.push({ name: 'server', pid: state.owner.process.pid });

@@ -1,5 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
+// ../core/src/errors.ts
+var ProfileError = class extends Error {
+  constructor(message, problems = []) {
+    super(
+      problems.length > 0 ? `${message}
+${problems.map((p) => `  - ${p}`).join("\n")}` : message
+    );
+    this.problems = problems;
+  }
+  problems;
+  name = "ProfileError";
+};
+
 // ../core/src/profile/profile.ts
 var DEFAULT_READY_TIMEOUT_MS = 6e4;
 var DEFAULT_STOP_TIMEOUT_MS = 1e4;
@@ -18,6 +31,7 @@ function componentPidFile(component) {
 }
 
 export {
+  ProfileError,
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
   sealProfile,

@@ -5,12 +5,15 @@ import {
 } from "./chunk-5RSCVT5T.js";
 import "./chunk-H2DFVXG4.js";
 import {
+  writeState
+} from "./chunk-NYQHEQWX.js";
+import {
   formatCommand
 } from "./chunk-DSUFZP6H.js";
 import {
   commandEnv,
   componentPidFile
-} from "./chunk-6BER4CMT.js";
+} from "./chunk-SU6RE7TD.js";
 import {
   isSameProcess,
   processRef,
@@ -18,6 +21,29 @@ import {
   sleep
 } from "./chunk-M7FCQ5A3.js";
 import "./chunk-HANBNIMK.js";
+
+// ../core/src/probe/ports-free.ts
+async function waitPortsFree(addresses, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let busy = [...new Set(addresses)];
+  for (let pause = 2; busy.length > 0; pause = Math.min(pause * 2, 50)) {
+    const still = await Promise.all(
+      busy.map(async (address) => {
+        try {
+          const { socket } = await connect(parseAddress(address), 500);
+          socket.destroy();
+          return address;
+        } catch {
+          return null;
+        }
+      })
+    );
+    busy = still.filter((a) => a !== null);
+    if (busy.length === 0 || Date.now() >= deadline) break;
+    await sleep(pause);
+  }
+  return busy;
+}
 
 // ../core/src/probe/pid-file.ts
 async function readPidFile(file) {
@@ -47,9 +73,35 @@ function probeAddress(probe) {
   return null;
 }
 
-// ../core/src/process/terminate.ts
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
+// ../core/src/process/launch-id.ts
+import { readdirSync, readFileSync } from "node:fs";
+var LAUNCH_ID_ENV = "STIGMER_E2E_LAUNCH_ID";
+function environOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/environ`);
+  } catch {
+    return null;
+  }
+}
+var NUL = Buffer.from([0]);
+var entry = (launchId) => Buffer.from(`\0${LAUNCH_ID_ENV}=${launchId}\0`);
+function carriesLaunchId(pid, launchId) {
+  if (process.platform !== "linux") return null;
+  const environ = environOf(pid);
+  if (!environ) return null;
+  return Buffer.concat([NUL, environ]).includes(entry(launchId));
+}
+async function processesCarrying(launchId) {
+  if (process.platform !== "linux") return [];
+  const found = [];
+  for (const name of readdirSync("/proc")) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (carriesLaunchId(pid, launchId)) found.push(pid);
+  }
+  const refs = await Promise.all(found.map((pid) => processRef(pid)));
+  return refs.filter((r) => r !== null);
+}
 
 // ../core/src/process/signal.ts
 async function signalVerified(ref, signal) {
@@ -70,6 +122,10 @@ function signalGroup(pgid, signal) {
   }
 }
 
+// ../core/src/process/terminate.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+
 // ../core/src/process/tree.ts
 import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
@@ -79,8 +135,8 @@ async function parentsLinux() {
   const parents = /* @__PURE__ */ new Map();
   const entries = await readdir("/proc");
   await Promise.all(
-    entries.map(async (entry) => {
-      const pid = Number(entry);
+    entries.map(async (entry2) => {
+      const pid = Number(entry2);
       if (!Number.isInteger(pid)) return;
       try {
         const stat = await readFile(`/proc/${pid}/stat`, "utf8");
@@ -234,48 +290,61 @@ function redact(text, secrets = secretValues(process.env)) {
 }
 
 // ../core/src/stack/identity.ts
-async function readIdentity(profile) {
+async function pidFileProcesses(profile) {
   const entries = await Promise.all(
     profile.components.map(async (component) => {
       const file = componentPidFile(component);
       const read = file ? await readPidFile(file) : null;
-      return read?.kind === "alive" ? { component: component.name, ...read.process } : null;
+      return read?.kind === "alive" ? { component: component.name, file, ...read.process } : null;
     })
   );
   return entries.filter((e) => e !== null);
 }
-
-// ../core/src/stack/ports-free.ts
-async function waitPortsFree(addresses, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let busy = [...new Set(addresses)];
-  for (let pause = 2; busy.length > 0; pause = Math.min(pause * 2, 50)) {
-    const still = await Promise.all(
-      busy.map(async (address) => {
-        try {
-          const { socket } = await connect(parseAddress(address), 500);
-          socket.destroy();
-          return address;
-        } catch {
-          return null;
-        }
-      })
-    );
-    busy = still.filter((a) => a !== null);
-    if (busy.length === 0 || Date.now() >= deadline) break;
-    await sleep(pause);
-  }
-  return busy;
+async function isOurs(owner, ref) {
+  if (owner.launchId && carriesLaunchId(ref.pid, owner.launchId) === true) return true;
+  const recorded = owner.identity.find((e) => e.pid === ref.pid && e.startTime === ref.startTime);
+  return recorded !== void 0 && await isSameProcess(recorded);
+}
+async function sortPidFileProcesses(profile, owner) {
+  const all = await pidFileProcesses(profile);
+  const mine = await Promise.all(all.map((p) => isOurs(owner, p)));
+  return { ours: all.filter((_, i) => mine[i]), others: all.filter((_, i) => !mine[i]) };
+}
+function leftAlone(process2) {
+  return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
 }
 
 // ../core/src/stack/stop.ts
 var PORTS_FREE_TIMEOUT_MS = 5e3;
 var STOP_COMMAND_GRACE_MS = 5e3;
+var LEFTOVER_TIMEOUT_MS = 2e3;
+async function stopAndDisown(profile, state, owner, { leases, failure, stop = true, logger }) {
+  const report = stop ? await stopStack(profile, owner) : null;
+  await writeState(profile.stateDir, {
+    ...state,
+    owner: null,
+    leases,
+    lastFailure: failure ? { at: Date.now(), reason: failure } : state.lastFailure
+  });
+  if (owner.watchdog && owner.watchdog.pid !== process.pid)
+    await signalVerified(owner.watchdog, "SIGTERM");
+  for (const step of report?.steps ?? []) logger.info(`  ${step}`);
+  for (const problem of report?.problems ?? []) logger.warn(`  ${problem}`);
+  return report;
+}
 async function stopStack(profile, owner) {
   const started = performance.now();
   const steps = [];
   const problems = [];
   let commandMs = null;
+  const report = (stopped) => ({
+    stopped,
+    steps,
+    problems,
+    durationMs: Math.round(performance.now() - started),
+    commandMs
+  });
+  const { ours, others } = owner.mode === "daemon" ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
   if (owner.mode === "process") {
     if (owner.process) {
       const result = await terminateTree(
@@ -288,43 +357,41 @@ async function stopStack(profile, owner) {
     }
   } else {
     if (owner.phase === "starting" && owner.process && await isSameProcess(owner.process)) {
-      const result = await terminateTree(owner.process, "SIGTERM", 2e3);
+      const result = await terminateTree(owner.process, "SIGTERM", LEFTOVER_TIMEOUT_MS);
       steps.push(`start command still running: ${result.steps.join("; ")}`);
     }
-    const recordedAlive = (await Promise.all(owner.identity.map(async (e) => await isSameProcess(e) ? e : null))).filter((e) => e !== null);
-    if (owner.identity.length > 0 && recordedAlive.length === 0) {
-      const replaced = (await readIdentity(profile)).map((e) => `${e.component} (pid ${e.pid})`);
-      if (replaced.length > 0) {
-        return {
-          stopped: false,
-          steps: [
-            `the processes we started are gone and ${replaced.join(", ")} now run in their place: someone restarted the stack, so it is no longer ours; left running`
-          ],
-          problems: [],
-          durationMs: Math.round(performance.now() - started),
-          commandMs: null
-        };
-      }
+    const anchor = profile.components.find((c) => componentPidFile(c) !== null);
+    const replaced = others.find((p) => p.component === anchor?.name);
+    if (replaced) {
+      steps.push(
+        `${replaced.component} (pid ${replaced.pid}) is not the process this run started: someone restarted the stack, so it is no longer ours; left running`
+      );
+      return report(false);
     }
     const command = await runStopCommand(profile);
     commandMs = command.ms;
     steps.push(...command.steps);
-    const leftovers = await terminateEach(recordedAlive, 2e3);
-    if (leftovers.steps.length > 0)
-      steps.push(`after the stop command: ${leftovers.steps.join("; ")}`);
-    problems.push(...leftovers.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
   }
-  const addresses = profile.components.map((c) => probeAddress(c.probe)).filter((a) => a !== null);
+  const leftovers = await stillOurs(ours, owner.launchId);
+  const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
+  if (swept.steps.length > 0)
+    steps.push(
+      `${owner.mode === "daemon" ? "after the stop command" : "outside the group"}: ${swept.steps.join("; ")}`
+    );
+  problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
+  steps.push(...others.map(leftAlone));
+  const spared = new Set(others.map((p) => p.component));
+  const addresses = profile.components.filter((c) => !spared.has(c.name)).map((c) => probeAddress(c.probe)).filter((a) => a !== null);
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(", ")}`);
-  return {
-    stopped: true,
-    steps,
-    problems,
-    durationMs: Math.round(performance.now() - started),
-    commandMs
-  };
+  return report(true);
+}
+async function stillOurs(recorded, launchId) {
+  const carriers = launchId ? await processesCarrying(launchId) : [];
+  const alive = (await Promise.all(recorded.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
+  const seen = /* @__PURE__ */ new Set();
+  return [...alive, ...carriers].filter((r) => !seen.has(r.pid) && seen.add(r.pid));
 }
 async function runStopCommand(profile) {
   const argv = profile.stop.command;
@@ -356,5 +423,6 @@ async function runStopCommand(profile) {
   };
 }
 export {
+  stopAndDisown,
   stopStack
 };

@@ -69,7 +69,7 @@ function commandEnv(profile) {
 async function toProfile(value) {
   if (isProfile(value))
     return value;
-  const { defineServer: defineServer2 } = await import("./define-server-QMTXZGWR.js");
+  const { defineServer: defineServer2 } = await import("./define-server-F56JVQTO.js");
   return defineServer2(value);
 }
 function componentPidFile(component2) {
@@ -162,6 +162,7 @@ var serverSpecSchema = strict({
   start: optional(strict({
     command: argv,
     mode: picklist(["daemon", "process"], (i) => `expected "daemon" or "process", got ${i.received}`),
+    awaitExit: optional(boolean((i) => `expected true or false, got ${i.received}`)),
     cwd: optional(text("a path")),
     env: optional(env)
   })),

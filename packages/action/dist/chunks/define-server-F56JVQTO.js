@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   defineServer
-} from "./chunk-FWPJQ4EM.js";
+} from "./chunk-NHDYSOVQ.js";
 import "./chunk-PXOX54OA.js";
 import "./chunk-HANBNIMK.js";
 export {
