@@ -61,7 +61,6 @@ describe('stigmer-e2e', () => {
     expect(ran.code).toBe(7);
     expect(await readFile(out, 'utf8')).toBe(`http://127.0.0.1:${stack.port}/`);
     expect(ran.stderr).toMatch(/fixture is available \(started by this run/);
-    expect(ran.stderr).not.toMatch(/while this run held it/); // too short to report usage
     expect(ran.stderr).toMatch(/fixture stopped in/);
     expect(await portAccepts(stack.port)).toBe(false);
   });
@@ -186,6 +185,37 @@ describe('stigmer-e2e', () => {
     expect((await cli(['status', '--config', stack.specFile])).code).toBe(3);
   });
 
+  it('messages say what happened once: up prints its handle, a second down only says there is no lease, status says not running, --quiet keeps only the result', async () => {
+    const stack = await fixtureStack(temp.dir);
+    const idle = await cli(['status', '--config', stack.specFile]);
+    expect(idle.stdout).toMatch(/^Not running\.$/m);
+    expect(idle.stdout).not.toMatch(/never stopped/);
+    const up = await cli(['up', '--config', stack.specFile]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/✓ fixture is available \(started by this run, which owns it\)/);
+    const leaseId = /Lease (\S+): release it with `stigmer-e2e down --lease \1`/.exec(
+      up.stdout,
+    )?.[1];
+    expect(leaseId).toBeDefined();
+    expect(up.stderr).toMatch(/starting it/); // progress and steps go to stderr
+    expect(up.stderr + up.stdout).not.toMatch(/\x1b\[/); // no escape codes without a terminal
+    const down = await cli(['down', '--quiet', '--config', stack.specFile, '--lease', leaseId!]);
+    expect(down.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^fixture stopped in [\d.]+ s \(stigmer-e2e started it and no other run uses it\)\.$/,
+      ),
+    ]);
+    const again = await cli(['down', '--config', stack.specFile, '--lease', leaseId!]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^stigmer-e2e: no lease .*: already released, expired, or from another profile; nothing was changed/,
+      ),
+    ]);
+    const both = await cli(['status', '--quiet', '--verbose']);
+    expect(both.code).toBe(2);
+  });
+
   it('exit code 2 for wrong use, with the problem named', async () => {
     expect(await cli([])).toMatchObject({ code: 2 });
     const unknown = await cli(['frobnicate']);
@@ -301,7 +331,18 @@ describe('stigmer-e2e', () => {
     });
     expect(ran.code).toBe(3);
     expect(ran.stderr).toMatch(
-      /Cannot start `.*no-such-stigmer server`: ".*no-such-stigmer" was not found.*Install it, put it on PATH/,
+      /Cannot start `.*no-such-stigmer server`: ".*no-such-stigmer" was not found.*STIGMER_E2E_BIN is set to ".*no-such-stigmer", which is not a program: fix or unset it/,
+    );
+    expect(ran.stderr).toMatch(/`true` was not run: stigmer is unavailable \(exit 3: skipped/);
+    const unset = await cli(['run', '--timeout', '5', '--', 'true'], {
+      HOME: temp.dir,
+      PATH: '/nonexistent',
+      STIGMER_E2E_BIN: '',
+      STIGMER_SERVER_ADDR: 'localhost:1',
+      TEMPORAL_ADDRESS: 'localhost:2',
+    });
+    expect(unset.stderr).toMatch(
+      /"stigmer" was not found.*Install the Stigmer CLI \(https:\/\/github.com\/stigmer\/stigmer\), put `stigmer` on PATH, or set STIGMER_E2E_BIN/,
     );
     // Nothing ran, so nothing is stopped and no component log is listed as missing.
     expect(ran.stderr).not.toMatch(/server stop/);

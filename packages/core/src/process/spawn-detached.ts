@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { SpawnError } from '../errors.js';
 import { formatCommand } from '../util/format-command.js';
 import { type ProcessRef, processRef } from './identity.js';
 
@@ -19,16 +20,21 @@ export interface Detached {
   readonly exited: Promise<Exit>;
 }
 
-class SpawnError extends Error {
-  override readonly name = 'SpawnError';
-}
+/** What to do when a profile's program is not found, unless the profile says better. */
+const NOT_FOUND_FIX =
+  "Install it, put it on PATH, or give its absolute path in the profile's command";
 
 /** "Cannot start `stigmer server`: "stigmer" was not found. Install it, ..." */
-export function cannotStart(argv: readonly string[], code: string, cwd?: string): string {
+export function cannotStart(
+  argv: readonly string[],
+  code: string,
+  cwd?: string,
+  notFound = NOT_FOUND_FIX,
+): string {
   const file = argv[0];
   const fix =
     code === 'ENOENT'
-      ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ''}. Install it, put it on PATH, or give its absolute path in the profile`
+      ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ''}. ${notFound}`
       : code === 'EACCES'
         ? `: "${file}" is not executable. Check its permissions`
         : '';
@@ -37,7 +43,13 @@ export function cannotStart(argv: readonly string[], code: string, cwd?: string)
 
 export async function spawnDetached(
   argv: readonly string[],
-  options: { cwd?: string | undefined; env: NodeJS.ProcessEnv; logFile: string },
+  options: {
+    cwd?: string | undefined;
+    env: NodeJS.ProcessEnv;
+    logFile: string;
+    /** What to do when the program is not found (the profile's words). */
+    notFound?: string | undefined;
+  },
 ): Promise<Detached> {
   const [file, ...args] = argv as [string, ...string[]];
   const log = openSync(options.logFile, 'w', 0o600);
@@ -60,9 +72,12 @@ export async function spawnDetached(
     child.once('spawn', resolve);
     child.once('error', (error: NodeJS.ErrnoException) => {
       reject(
-        new SpawnError(cannotStart(argv, error.code ?? error.message, options.cwd), {
-          cause: error,
-        }),
+        new SpawnError(
+          cannotStart(argv, error.code ?? error.message, options.cwd, options.notFound),
+          {
+            cause: error,
+          },
+        ),
       );
     });
   });

@@ -7,6 +7,8 @@ import type { ProbeSpec, ServerSpec, StartSpec } from './spec.js';
 /** A start spec whose env may unset inherited variables (value undefined). */
 export interface ProfileStart extends Omit<StartSpec, 'env'> {
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** What to do when the start command's program is not found (the Stigmer profile names STIGMER_E2E_BIN). */
+  readonly notFound?: string;
 }
 
 export interface Component {

@@ -120,7 +120,12 @@ export function stigmer(options: StigmerOptions = {}): Profile {
       pidFile: null,
     },
   ];
-  const bin = options.bin ?? env.STIGMER_E2E_BIN ?? 'stigmer';
+  const bin = options.bin ?? (env.STIGMER_E2E_BIN || 'stigmer');
+  const notFound = options.bin
+    ? 'Fix the `bin` option of stigmer(): it names no program'
+    : env.STIGMER_E2E_BIN
+      ? `STIGMER_E2E_BIN is set to "${env.STIGMER_E2E_BIN}", which is not a program: fix or unset it`
+      : 'Install the Stigmer CLI (https://github.com/stigmer/stigmer), put `stigmer` on PATH, or set STIGMER_E2E_BIN to its path';
   const llm = {
     STIGMER_LLM_PROVIDER: options.llm?.provider ?? env.STIGMER_LLM_PROVIDER,
     STIGMER_LLM_MODEL: options.llm?.model ?? env.STIGMER_LLM_MODEL,
@@ -143,7 +148,9 @@ export function stigmer(options: StigmerOptions = {}): Profile {
   return sealProfile({
     name: 'stigmer',
     stateDir: options.stateDir ?? path.join(stigmerDir, 'e2e'),
-    start: options.external ? null : { command: [bin, 'server'], mode: 'daemon', env: cliEnv },
+    start: options.external
+      ? null
+      : { command: [bin, 'server'], mode: 'daemon', env: cliEnv, notFound },
     stop: {
       command: options.external ? null : [bin, 'server', 'stop'],
       signal: 'SIGTERM',

@@ -36,6 +36,7 @@ export function launch(profile: Profile, launchId: string): Promise<Detached> {
     cwd: start.cwd,
     env: { ...commandEnv(profile), [LAUNCH_ID_ENV]: launchId },
     logFile: startLogFile(profile),
+    notFound: start.notFound,
   };
   if (start.mode === 'process') return spawnDetached(start.command, options);
   removeSmallFile(statusFile(profile));
@@ -71,7 +72,7 @@ export function startNeverRan(profile: Profile): boolean {
 /** Why a finished start command means failure, or null when it succeeded. */
 export function failedStart(profile: Profile, status: StartStatus): string | null {
   const start = profile.start!;
-  if (status.error) return cannotStart(start.command, status.error, start.cwd);
+  if (status.error) return cannotStart(start.command, status.error, start.cwd, start.notFound);
   if (status.code === 0) return null;
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
   return `the start command ${formatCommand(start.command)} ${how}`;

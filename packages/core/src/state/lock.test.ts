@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LockTimeoutError } from '../errors.js';
 import { selfRef } from '../process/identity.js';
-import { LockTimeoutError, withLock } from './lock.js';
+import { withLock } from './lock.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
+import { LockTimeoutError } from '../errors.js';
 import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
 import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
@@ -32,10 +33,6 @@ const GARBAGE_GRACE_MS = 2_000;
 const WAIT_NOTICE_MS = 500;
 /** Fallback polling while the lock is busy (events usually wake us first). */
 const MAX_POLL_MS = 100;
-
-export class LockTimeoutError extends Error {
-  override readonly name = 'LockTimeoutError';
-}
 
 /** Runs `fn` while holding the lock of `dir` (which must exist). */
 export async function withLock<T>(

@@ -1,35 +1,37 @@
 import { UsageError } from '../../errors.js';
+import { describeRelease } from '../../report/words.js';
 import { releaseLease } from '../../stack/release.js';
-import { CONFIG_OPTIONS, parseFlags, profileFlags } from '../args.js';
+import { defineCommand } from '../command.js';
 import { EXIT, ExitError } from '../exit.js';
-import { HELP } from '../help.js';
-import { formatRelease, writeJson } from '../print.js';
-import { createProgress } from '../progress.js';
+import { PROFILE_FLAGS, profileFlags } from '../shared-flags.js';
 
-export async function run(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, {
-    ...CONFIG_OPTIONS,
-    lease: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  if (values.help) {
-    process.stdout.write(HELP.down);
+export default defineCommand({
+  name: 'down',
+  summary:
+    'Release a lease from `up`; stops the stack if stigmer-e2e started it and no one else uses it.',
+  usage: '--lease <id> [options]',
+  description:
+    'Releases a lease taken by `up`. The stack is stopped when stigmer-e2e started it and no live\n' +
+    'lease remains; a stack that was already running is never stopped. `status` lists every lease\n' +
+    'with its id.',
+  flags: {
+    lease: { type: 'string', value: '<id>', help: 'The leaseId printed by `up` (required).' },
+    ...PROFILE_FLAGS,
+    json: { type: 'boolean', help: 'Print the result as JSON.' },
+  },
+  examples: ['stigmer-e2e down --lease 0b0c6c9e-8f3c-4d7e-9a43-1f2e3d4c5b6a'],
+  async run({ values, out }) {
+    if (!values.lease)
+      throw new UsageError('down needs --lease <id> (the leaseId printed by `stigmer-e2e up`)');
+    const profile = await profileFlags(values);
+    const result = await releaseLease(profile, values.lease, { logger: out.logger });
+    if (values.json) out.json(result);
+    if (!result.released && !result.stop)
+      throw new ExitError(
+        EXIT.error,
+        `stigmer-e2e: no lease ${values.lease} on ${profile.name}: already released, expired, or from another profile; nothing was changed (see \`stigmer-e2e status\`).`,
+      );
+    if (!values.json) out.result(describeRelease(profile.name, null, result));
     return EXIT.ok;
-  }
-  if (!values.lease)
-    throw new UsageError('down needs --lease <id> (the leaseId printed by `stigmer-e2e up`)');
-  const profile = await profileFlags(values);
-  const progress = createProgress();
-  const result = await releaseLease(profile, values.lease, { logger: progress.logger }).finally(
-    () => progress.done(),
-  );
-  if (values.json) writeJson(result);
-  else process.stderr.write(`${formatRelease(profile.name, result)}\n`);
-  if (!result.released) {
-    throw new ExitError(
-      EXIT.error,
-      `stigmer-e2e: no lease ${values.lease} on ${profile.name}: already released, expired, or from another profile (see \`stigmer-e2e status\`).`,
-    );
-  }
-  return EXIT.ok;
-}
+  },
+});

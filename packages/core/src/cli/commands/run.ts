@@ -3,55 +3,69 @@ import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { signalVerified } from '../../process/signal.js';
 import { descendants } from '../../process/tree.js';
+import { describeRelease, describeUsage } from '../../report/words.js';
 import { ensureServer } from '../../stack/ensure.js';
-import { CONFIG_OPTIONS, parseFlags, profileFlags, WAIT_OPTIONS, waitFlags } from '../args.js';
+import { formatCommand } from '../../util/format-command.js';
+import { defineCommand } from '../command.js';
 import { EXIT } from '../exit.js';
-import { HELP } from '../help.js';
-import { formatHandle, formatRelease, formatUsage } from '../print.js';
-import { withProgress } from '../with-progress.js';
+import { formatHandle } from '../print.js';
+import { PROFILE_FLAGS, profileFlags, WAIT_FLAGS, waitFlags } from '../shared-flags.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-export async function run(argv: string[]): Promise<number> {
-  const split = argv.indexOf('--');
-  const flags = split === -1 ? argv : argv.slice(0, split);
-  const command = split === -1 ? [] : argv.slice(split + 1);
-  const { values } = parseFlags(flags, { ...CONFIG_OPTIONS, ...WAIT_OPTIONS });
-  if (values.help) {
-    process.stdout.write(HELP.run);
-    return EXIT.ok;
-  }
-  if (command.length === 0)
-    throw new UsageError('run needs a command after `--`, e.g. `stigmer-e2e run -- pnpm test`');
-  const { onUnavailable, ensure } = waitFlags(values);
-  const profile = await profileFlags(values);
-
-  const handle = await withProgress((progress, signal) =>
-    ensureServer(profile, {
-      ...ensure,
-      signal,
-      logger: progress.logger,
-      onProgress: progress.onProgress,
-      lease: { kind: 'process', label: `stigmer-e2e run: ${command.join(' ').slice(0, 80)}` },
-    }),
-  );
-  process.stderr.write(`${formatHandle(handle)}\n`);
-  if (!handle.available) return onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;
-
-  let code: number;
-  try {
-    code = await runCommand(command, { ...process.env, ...handle.env });
-  } finally {
-    const result = await handle.release();
-    const usage = formatUsage(handle.profile, result.usage);
-    if (usage) process.stderr.write(`${usage}\n`);
-    process.stderr.write(`${formatRelease(handle.profile, result)}\n`);
-  }
-  return code;
-}
+export default defineCommand({
+  name: 'run',
+  summary: "Ensure the stack, run a command with its env, release. Exits with the command's code.",
+  usage: '[options] -- <command> [args...]',
+  description:
+    "Ensures the stack with a lease bound to this process, runs the command with the profile's env\n" +
+    "(e.g. STIGMER_SERVER_ADDR, TEMPORAL_ADDRESS), releases the lease and exits with the command's\n" +
+    'code. Ctrl-C is passed to the command and its child processes; the lease is still released.\n' +
+    'When the stack is unavailable the command is not run (exit 3 under skip, 1 under fail).',
+  flags: { ...PROFILE_FLAGS, ...WAIT_FLAGS },
+  takesCommand: true,
+  examples: [
+    'stigmer-e2e run -- pnpm vitest run',
+    'stigmer-e2e run -- go test -tags=e2e ./...',
+    'stigmer-e2e run --config e2e/postgres.mjs -- pytest -x',
+  ],
+  async run({ values, command, out }) {
+    if (command.length === 0)
+      throw new UsageError('run needs a command after `--`, e.g. `stigmer-e2e run -- pnpm test`');
+    const { onUnavailable, ensure } = waitFlags(values);
+    const profile = await profileFlags(values);
+    const handle = await out.waiting((signal) =>
+      ensureServer(profile, {
+        ...ensure,
+        signal,
+        logger: out.logger,
+        onProgress: out.onProgress,
+        lease: { kind: 'process', label: `stigmer-e2e run: ${command.join(' ').slice(0, 80)}` },
+      }),
+    );
+    out.result(formatHandle(handle));
+    if (!handle.available) {
+      const code = onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;
+      out.result(
+        `stigmer-e2e: ${formatCommand(command)} was not run: ${profile.name} is unavailable (exit ${code}: ${onUnavailable === 'fail' ? 'failed, --on-unavailable fail' : 'skipped; --on-unavailable fail makes it an error'}).`,
+      );
+      return code;
+    }
+    let code: number;
+    try {
+      code = await runChild(command, { ...process.env, ...handle.env });
+    } finally {
+      const result = await handle.release();
+      const usage = describeUsage(handle.profile, result.usage);
+      if (usage) out.result(usage);
+      out.result(describeRelease(handle.profile, handle.outcome, result));
+    }
+    return code;
+  },
+});
 
 /** Runs the command with inherited stdio; signals we receive are passed on. Resolves with its exit code. */
-function runCommand(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runChild(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [file, ...args] = argv as [string, ...string[]];
   return new Promise((resolve) => {
     const child = spawn(file, args, { stdio: 'inherit', env });
