@@ -198,7 +198,7 @@ describe('stigmer-e2e', () => {
     )?.[1];
     expect(leaseId).toBeDefined();
     expect(up.stderr).toMatch(/starting it/); // progress and steps go to stderr
-    expect(up.stderr + up.stdout).not.toMatch(/\x1b\[/); // no escape codes without a terminal
+    expect(up.stderr + up.stdout).not.toContain('\u001b['); // no escape codes without a terminal
     const down = await cli(['down', '--quiet', '--config', stack.specFile, '--lease', leaseId!]);
     expect(down.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
