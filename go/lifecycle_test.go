@@ -3,6 +3,7 @@ package stigmere2e_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -178,4 +179,46 @@ func TestSIGKILLedBinaryTheWatchdogStopsTheStack(t *testing.T) {
 		t.Fatalf("want 2 starts and 2 stops in all, got %d and %d", starts, stops)
 	}
 	t.Logf("after the SIGKILL: the watchdog (grace 1 s) stopped the stack %.2f s after the kill", stopped.Seconds())
+}
+
+func TestTimedOutBinaryLeaksNothing(t *testing.T) {
+	sb := newSandbox(t)
+	f := newFixture(t, sb, nil)
+	// The suite holds the stack until `go test -timeout` panics the binary: no cleanup runs.
+	// 20 s leaves a slow machine ample time to ensure the stack first.
+	run := startSuite(t, sb, map[string]string{
+		"SUITE_CONFIG":                  f.spec,
+		"SUITE_REPORT":                  sb.path("report"),
+		"SUITE_HOLD_UNTIL":              sb.path("never"),
+		"STIGMER_E2E_WATCHDOG_GRACE_MS": "1000",
+	}, "-test.timeout=20s")
+	code, out := run.wait(t)
+	if got := reports(t, sb.path("report")); len(got) != 1 || got[0].Outcome != "started" {
+		t.Fatalf("the suite should have started the stack before it timed out, got %+v\n%s", got, out)
+	}
+	if code != 2 || !strings.Contains(out, "panic: test timed out after 20s") {
+		t.Fatalf("want the binary to die of go test's timeout (exit 2), got %d\n%s", code, out)
+	}
+	waitFor(t, "the watchdog to stop the stack", func() bool { _, stops := f.counts(t); return stops == 1 && !answers(f.port) })
+}
+
+func TestEnsureTInsideStigmerE2ERunJoinsItsStack(t *testing.T) {
+	sb := newSandbox(t)
+	f := newFixture(t, sb, nil)
+	// `stigmer-e2e run -- <the suite binary>`: run holds the stack, the suite's EnsureT joins it.
+	wrapped := exec.Command(coreCLI, "run", "--config", f.spec, "--", suiteBinary, "-test.v", "-test.count=1")
+	wrapped.Dir = sb.dir
+	wrapped.Env = sb.env(map[string]string{"SUITE_CONFIG": f.spec, "SUITE_REPORT": sb.path("report")})
+	out, err := wrapped.CombinedOutput()
+	if err != nil {
+		t.Fatalf("stigmer-e2e run: %v\n%s", err, out)
+	}
+	got := reports(t, sb.path("report"))
+	if len(got) != 1 || got[0].Outcome != "joined" || got[0].Owned {
+		t.Fatalf("want the suite to join the stack run started, got %+v\n%s", got, out)
+	}
+	if starts, stops := f.counts(t); starts != 1 || stops != 1 {
+		t.Fatalf("want 1 start and 1 stop, got %d and %d\n%s", starts, stops, out)
+	}
+	mustContain(t, string(out), "--- PASS: TestSuite")
 }

@@ -34,9 +34,9 @@ type suiteRun struct {
 }
 
 // startSuite runs the suite binary in the sandbox with env added to this process's.
-func startSuite(t *testing.T, sb *sandbox, env map[string]string) *suiteRun {
+func startSuite(t *testing.T, sb *sandbox, env map[string]string, flags ...string) *suiteRun {
 	t.Helper()
-	cmd := exec.Command(suiteBinary, "-test.v", "-test.count=1")
+	cmd := exec.Command(suiteBinary, append([]string{"-test.v", "-test.count=1"}, flags...)...)
 	cmd.Dir = sb.dir
 	cmd.Env = sb.env(env)
 	run := &suiteRun{cmd: cmd, output: &lockedBuffer{}, exited: make(chan struct{})}
