@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 )
@@ -82,7 +81,7 @@ func ensure(ctx context.Context, opts Options, progress func(string)) (*Stack, e
 	case run.exitCode == exitUsage:
 		return nil, fmt.Errorf("stigmere2e: stigmer-e2e rejected the options (exit 2): %s", run.stderr())
 	case parseErr != nil && run.exitCode == exitOK:
-		return nil, fmt.Errorf("stigmere2e: %s printed no handle (is it stigmer-e2e 0.1 or later?): %w", cli, parseErr)
+		return nil, fmt.Errorf("stigmere2e: %s up --json exited 0 but printed no handle (%w); is it the stigmer-e2e CLI? stderr: %s", cli, parseErr, run.stderr())
 	default:
 		if stack != nil {
 			_ = stack.Release()
@@ -91,60 +90,24 @@ func ensure(ctx context.Context, opts Options, progress func(string)) (*Stack, e
 	}
 }
 
-// handle is the JSON `stigmer-e2e up --json` prints (core's HandleSnapshot), in the parts used here.
-type handle struct {
-	Profile    string            `json:"profile"`
-	Available  bool              `json:"available"`
-	Owned      bool              `json:"owned"`
-	Outcome    Outcome           `json:"outcome"`
-	Reason     *string           `json:"reason"`
-	LeaseID    *string           `json:"leaseId"`
-	Env        map[string]string `json:"env"`
-	LogTails   []logTail         `json:"logTails"`
-	Components []struct {
-		Name     string  `json:"name"`
-		Required bool    `json:"required"`
-		Ready    bool    `json:"ready"`
-		Address  *string `json:"address"`
-		Detail   string  `json:"detail"`
-	} `json:"components"`
-}
-
+// parseHandle reads the JSON `stigmer-e2e up --json` prints (core's HandleSnapshot).
 func parseHandle(stdout []byte) (*Stack, error) {
-	var h handle
-	if err := json.Unmarshal(stdout, &h); err != nil {
-		if len(stdout) == 0 {
-			return nil, io.ErrUnexpectedEOF
-		}
+	var stack Stack
+	var extra struct {
+		LogTails []logTail `json:"logTails"`
+	}
+	if err := json.Unmarshal(stdout, &stack); err != nil {
 		return nil, err
 	}
-	if h.Outcome == "" {
+	if err := json.Unmarshal(stdout, &extra); err != nil {
+		return nil, err
+	}
+	if stack.Outcome == "" {
 		return nil, fmt.Errorf("no outcome in %q", stdout)
 	}
-	stack := &Stack{
-		Profile:   h.Profile,
-		Available: h.Available,
-		Owned:     h.Owned,
-		Outcome:   h.Outcome,
-		Reason:    deref(h.Reason),
-		Env:       h.Env,
-		LeaseID:   deref(h.LeaseID),
-		logTails:  h.LogTails,
-	}
+	stack.logTails = extra.LogTails
 	if stack.Env == nil {
 		stack.Env = map[string]string{}
 	}
-	for _, c := range h.Components {
-		stack.Components = append(stack.Components, Component{
-			Name: c.Name, Required: c.Required, Ready: c.Ready, Address: deref(c.Address), Detail: c.Detail,
-		})
-	}
-	return stack, nil
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
+	return &stack, nil
 }

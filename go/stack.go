@@ -28,19 +28,20 @@ const (
 // Stack is the stack this run holds a lease on (or why it is unavailable).
 type Stack struct {
 	// Profile is the name of the stack's profile ("stigmer", or a custom profile's name).
-	Profile string
+	Profile string `json:"profile"`
 	// Available: every required component is ready.
-	Available bool
+	Available bool `json:"available"`
 	// Owned: this run's lease owns the stack; it is stopped when the last lease is released.
-	Owned   bool
-	Outcome Outcome
+	Owned bool `json:"owned"`
+	// Outcome is how this run got the stack: started, reused, joined, adopted, or unavailable.
+	Outcome Outcome `json:"outcome"`
 	// Reason says why the stack is unavailable ("" when available).
-	Reason string
+	Reason string `json:"reason"`
 	// Env is what tests need to reach the stack, e.g. STIGMER_SERVER_ADDR and TEMPORAL_ADDRESS.
-	Env map[string]string
+	Env map[string]string `json:"env"`
 	// LeaseID names this run's lease ("" when unavailable). `stigmer-e2e status` lists it.
-	LeaseID    string
-	Components []Component
+	LeaseID    string      `json:"leaseId"`
+	Components []Component `json:"components"`
 
 	logTails []logTail
 	release  func() error
@@ -50,13 +51,13 @@ type Stack struct {
 
 // Component is one part of the stack, as its probe found it.
 type Component struct {
-	Name     string
-	Required bool
-	Ready    bool
+	Name     string `json:"name"`
+	Required bool   `json:"required"`
+	Ready    bool   `json:"ready"`
 	// Address is "host:port" when the component is reached over the network, else "".
-	Address string
+	Address string `json:"address"`
 	// Detail is what the probe saw, e.g. "SERVING on localhost:7233" or "connection refused".
-	Detail string
+	Detail string `json:"detail"`
 }
 
 type logTail struct {
@@ -79,7 +80,7 @@ func (s *Stack) Release() error {
 	return s.released
 }
 
-// release runs `stigmer-e2e down` for the lease.
+// releaser runs `stigmer-e2e down` for the lease.
 func releaser(cli string, configArgs []string, leaseID string, progress func(string)) func() error {
 	return func() error {
 		args := append([]string{"down", "--lease", leaseID}, configArgs...)
