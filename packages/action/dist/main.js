@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-COL72NCZ.js";
+} from "./chunks/chunk-UUFB2GPN.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-NK7IB5Y4.js";
+} from "./chunks/chunk-4BLTLKS3.js";
 import {
   actionsLogger,
   bin,
@@ -21,10 +21,16 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-JNAD5VOO.js";
+} from "./chunks/chunk-B4ZUE6P2.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   exportVariable,

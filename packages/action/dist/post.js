@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-NK7IB5Y4.js";
+} from "./chunks/chunk-4BLTLKS3.js";
 import {
   actionsLogger,
   attempt,
@@ -24,10 +24,16 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-JNAD5VOO.js";
+} from "./chunks/chunk-B4ZUE6P2.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import {
   group,
   info,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-COL72NCZ.js";
+} from "./chunks/chunk-UUFB2GPN.js";
 import {
   bin,
   getInputs,
@@ -10,10 +10,16 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-JNAD5VOO.js";
+} from "./chunks/chunk-B4ZUE6P2.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   group,

@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-JNAD5VOO.js";
+} from "./chunk-B4ZUE6P2.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-JNAD5VOO.js";
+} from "./chunk-B4ZUE6P2.js";
 import {
   endGroup,
   info,
