@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-6E27YCNQ.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-Q2B2PIUD.js";
 import {
   actionsLogger,
   bin,
@@ -21,7 +21,7 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-UNMXKA56.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-Q2B2PIUD.js";
 import {
   actionsLogger,
   attempt,
@@ -24,7 +24,7 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-UNMXKA56.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-6E27YCNQ.js";
 import {
   bin,
   getInputs,
@@ -10,7 +10,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-UNMXKA56.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";

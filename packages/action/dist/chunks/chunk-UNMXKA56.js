@@ -435,8 +435,8 @@ async function newLease(kind = { kind: "process" }, now = Date.now()) {
       label: kind.label ?? "explicit"
     };
   }
-  const me = await selfRef();
-  return { id, createdAt: now, holder: me, expiresAt: null, label: kind.label ?? `pid ${me.pid}` };
+  const holder = kind.holder ?? await selfRef();
+  return { id, createdAt: now, holder, expiresAt: null, label: kind.label ?? `pid ${holder.pid}` };
 }
 async function isLeaseAlive(lease, now = Date.now()) {
   if (lease.holder === null)
@@ -1407,6 +1407,7 @@ function describeNotReady(statuses) {
 // ../core/dist/profile/stigmer.js
 import os from "node:os";
 import path5 from "node:path";
+var REQUIRABLE = ["temporal", "workflow-runner", "agent-runner"];
 var TEMPORAL_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 var ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
 function stigmer(options = {}) {
@@ -1417,7 +1418,8 @@ function stigmer(options = {}) {
   const problems = [
     ...ADDRESS.test(serverAddress) ? [] : [`serverAddress: expected "host:port", got "${serverAddress}"`],
     ...ADDRESS.test(temporalAddress) ? [] : [`temporalAddress: expected "host:port", got "${temporalAddress}"`],
-    ...path5.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`]
+    ...path5.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`],
+    ...(options.require ?? []).filter((name) => !REQUIRABLE.includes(name)).map((name) => `require: no component "${name}"; expected some of ${REQUIRABLE.join(", ")} (stigmer-server is always required)`)
   ];
   if (problems.length > 0)
     throw new ProfileError("Invalid stigmer() options:", problems);
@@ -1526,9 +1528,9 @@ async function serverStatus(profile = stigmer()) {
 import { readFile as readFile3 } from "node:fs/promises";
 import path6 from "node:path";
 import { pathToFileURL } from "node:url";
-async function loadProfile(config) {
+async function loadProfile(config, stigmerOptions = {}) {
   if (config === void 0)
-    return stigmer();
+    return stigmer(stigmerOptions);
   const file = path6.resolve(config);
   const ext = path6.extname(file);
   let spec;

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-DHPUOAJG.js";
+} from "./chunk-UNMXKA56.js";
 import {
   endGroup,
   info,
