@@ -140,6 +140,20 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      'a secret under any secret-looking name (*_KEY, *_TOKEN, *_SECRET, *PASSWORD, *_PASSWD, *_CREDENTIALS), inside another value, or in a profile env',
+    expected:
+      "one policy, core's: registered with the runner and replaced by *** in the Action's logs, outputs and summary, and in the Vitest adapter's log, reason and report",
+    tests: [
+      ['core', /is a secret name/],
+      ['core', /is not a secret name/],
+      ['core', /a multi-line secret is masked line by line/],
+      ['action', /secrets in the environment are masked/],
+      ['action', /a secret in the profile's env is masked/],
+      ['vitest', /a secret in the environment is masked in the reason, the log and the report/],
+    ],
+  },
+  {
     fault: 'a release archive whose checksum does not match',
     expected: 'install refused, nothing placed on PATH',
     tests: [

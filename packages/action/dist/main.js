@@ -2,37 +2,39 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-6E27YCNQ.js";
+} from "./chunks/chunk-RDOX5LBX.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-Q2B2PIUD.js";
+} from "./chunks/chunk-G5GRP37C.js";
 import {
   actionsLogger,
   bin,
   configFile,
   ensureServer,
   getInputs,
+  info,
   leaseId,
+  maskSecrets,
   preRan,
+  redactSecrets,
   runStage,
   setConfigPath,
   setResult,
   setStartedAt,
   stackProfile,
-  startedAt
-} from "./chunks/chunk-UNMXKA56.js";
+  startedAt,
+  warning
+} from "./chunks/chunk-FQNQGRDP.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
-import "./chunks/chunk-PXOX54OA.js";
-import "./chunks/chunk-RJEHOEQ4.js";
 import {
   exportVariable,
   group,
-  info,
-  setOutput,
-  warning
+  setOutput
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -43,14 +45,16 @@ function statusJson(snapshot) {
   return rest;
 }
 function setOutputs(snapshot) {
-  setOutput("available", String(snapshot.available));
-  setOutput("owned", String(snapshot.owned));
-  setOutput("lease-id", snapshot.leaseId ?? "");
-  setOutput("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
-  setOutput("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
-  setOutput("status", JSON.stringify(statusJson(snapshot)));
+  const output = (name, value) => setOutput(name, redactSecrets(value, snapshot.env));
+  output("available", String(snapshot.available));
+  output("owned", String(snapshot.owned));
+  output("lease-id", snapshot.leaseId ?? "");
+  output("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
+  output("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
+  output("status", JSON.stringify(statusJson(snapshot)));
 }
 function exportEnv(snapshot, llmModel) {
+  maskSecrets(snapshot.env);
   for (const [name, value] of Object.entries(snapshot.env)) exportVariable(name, value);
   if (llmModel) exportVariable("STIGMER_LLM_MODEL", llmModel);
 }

@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-Q2B2PIUD.js";
+} from "./chunks/chunk-G5GRP37C.js";
 import {
   actionsLogger,
   attempt,
@@ -14,6 +14,7 @@ import {
   errorMessage,
   getInputs,
   getJson,
+  info,
   leaseId,
   profileLogs,
   readLogTails,
@@ -23,16 +24,15 @@ import {
   saveEntries,
   serverStatus,
   stackProfile,
-  stackUsage
-} from "./chunks/chunk-UNMXKA56.js";
+  stackUsage,
+  warning
+} from "./chunks/chunk-FQNQGRDP.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
-import "./chunks/chunk-PXOX54OA.js";
 import {
-  group,
-  info,
-  warning
+  group
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

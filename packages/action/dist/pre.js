@@ -2,23 +2,23 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-6E27YCNQ.js";
+} from "./chunks/chunk-RDOX5LBX.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
   getInputs,
+  info,
   runStage,
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-UNMXKA56.js";
+} from "./chunks/chunk-FQNQGRDP.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
-import "./chunks/chunk-PXOX54OA.js";
-import "./chunks/chunk-RJEHOEQ4.js";
 import {
-  group,
-  info
+  group
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

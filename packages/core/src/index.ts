@@ -18,3 +18,4 @@ export { type StatusReport, serverStatus } from './stack/status.js';
 export type { StopReport } from './stack/stop.js';
 export { stackUsage } from './stack/usage.js';
 export type { LeaseKind } from './state/leases.js';
+export { redact, secretValues } from './util/redact.js';

@@ -109,7 +109,7 @@ async function main(stateDir2, startedAt2) {
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopStack }] = await Promise.all([
         import("../chunks/lock-CIKOIU7U.js"),
-        import("../chunks/stop-N7FLF5GS.js")
+        import("../chunks/stop-DIQ4BHYX.js")
       ]);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);

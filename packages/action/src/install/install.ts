@@ -11,6 +11,7 @@ import * as tc from '@actions/tool-cache';
 import { type CacheEntry, cliEntry } from '../cache/cache-entries.js';
 import type { CacheStore } from '../cache/cache-store.js';
 import { restoreEntries } from '../cache/caches.js';
+import * as log from '../log.js';
 import { ChecksumError, expectedHash, sha256File } from './checksum.js';
 import type { Platform } from './platform.js';
 import { assertSafeUrl, assetUrl, checksumUrl } from './release-url.js';
@@ -41,7 +42,7 @@ export async function installStigmer(request: InstallRequest): Promise<Installed
   const entry = cliEntry(dir, tag, platform);
   let cacheMisses: CacheEntry[] = [];
   if (await isFile(bin)) {
-    core.info(`stigmer ${tag} found in the runner's tool cache: ${dir}`);
+    log.info(`stigmer ${tag} found in the runner's tool cache: ${dir}`);
   } else {
     if (store) cacheMisses = await restoreEntries(store, [entry]);
     if (!(await isFile(bin))) {
@@ -50,7 +51,7 @@ export async function installStigmer(request: InstallRequest): Promise<Installed
     }
   }
   core.addPath(dir);
-  core.info(`stigmer ${tag} is on PATH: ${bin}`);
+  log.info(`stigmer ${tag} is on PATH: ${bin}`);
   return { tag, bin, cacheMisses };
 }
 
@@ -64,7 +65,7 @@ async function downloadAndInstall(url: string, dir: string, platform: Platform):
   assertSafeUrl(url, '`download-url`');
   const sumsUrl = checksumUrl(url);
   const fileName = decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
-  core.info(`Downloading ${url}`);
+  log.info(`Downloading ${url}`);
   const archive = await download(url);
   let extracted: string | undefined;
   try {
@@ -76,7 +77,7 @@ async function downloadAndInstall(url: string, dir: string, platform: Platform):
       throw new ChecksumError(
         `Checksum mismatch for ${fileName}: ${sumsUrl} says sha256 ${expected}, the download has ${actual}. The file is corrupt or was tampered with; nothing was installed. Check \`download-url\` (a mirror must serve the same files as the release).`,
       );
-    core.info(`sha256 ${actual} matches ${sumsUrl}`);
+    log.info(`sha256 ${actual} matches ${sumsUrl}`);
     extracted = fileName.endsWith('.zip')
       ? await tc.extractZip(archive)
       : await tc.extractTar(archive, undefined, 'xz');

@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_semver
+} from "./chunk-RJEHOEQ4.js";
+import {
   actionsLogger,
   assertSafeUrl,
   assetUrl,
@@ -7,15 +10,13 @@ import {
   checksumUrl,
   ensureServer,
   getJson,
+  info as info2,
   restoreEntries,
   setBin,
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-UNMXKA56.js";
-import {
-  require_semver
-} from "./chunk-RJEHOEQ4.js";
+} from "./chunk-FQNQGRDP.js";
 import {
   HttpClient,
   addPath,
@@ -454,7 +455,7 @@ async function installStigmer(request) {
   const entry = cliEntry(dir, tag, platform);
   let cacheMisses = [];
   if (await isFile(bin)) {
-    info(`stigmer ${tag} found in the runner's tool cache: ${dir}`);
+    info2(`stigmer ${tag} found in the runner's tool cache: ${dir}`);
   } else {
     if (store) cacheMisses = await restoreEntries(store, [entry]);
     if (!await isFile(bin)) {
@@ -463,7 +464,7 @@ async function installStigmer(request) {
     }
   }
   addPath(dir);
-  info(`stigmer ${tag} is on PATH: ${bin}`);
+  info2(`stigmer ${tag} is on PATH: ${bin}`);
   return { tag, bin, cacheMisses };
 }
 function installDir(tag, platform) {
@@ -474,7 +475,7 @@ async function downloadAndInstall(url, dir, platform) {
   assertSafeUrl(url, "`download-url`");
   const sumsUrl = checksumUrl(url);
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").at(-1) ?? "");
-  info(`Downloading ${url}`);
+  info2(`Downloading ${url}`);
   const archive = await download(url);
   let extracted;
   try {
@@ -486,7 +487,7 @@ async function downloadAndInstall(url, dir, platform) {
       throw new ChecksumError(
         `Checksum mismatch for ${fileName}: ${sumsUrl} says sha256 ${expected}, the download has ${actual}. The file is corrupt or was tampered with; nothing was installed. Check \`download-url\` (a mirror must serve the same files as the release).`
       );
-    info(`sha256 ${actual} matches ${sumsUrl}`);
+    info2(`sha256 ${actual} matches ${sumsUrl}`);
     extracted = fileName.endsWith(".zip") ? await extractZip(archive) : await extractTar(archive, void 0, "xz");
     const found = await findBinary(extracted, platform.exe);
     if (!found)
@@ -570,7 +571,7 @@ async function setUp(inputs) {
     return installed.tag;
   }) : null;
   if (!inputs.install)
-    info("install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).");
+    info2("install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).");
   if (!store) return;
   await group("Restore caches", async () => {
     const model = modelEntry(
@@ -578,9 +579,9 @@ async function setUp(inputs) {
     );
     const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...model];
     if (!tag)
-      info("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
+      info2("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
     if (model.length === 0)
-      info(
+      info2(
         "No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses)."
       );
     misses.push(...await restoreEntries(store, entries));

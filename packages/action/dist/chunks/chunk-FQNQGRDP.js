@@ -136,119 +136,21 @@ function parseChoice(name, value, choices, fallback) {
   );
 }
 
-// src/cache/cache-store.ts
-async function cacheStore() {
-  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
-  if (dir) {
-    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
-    return new DirectoryCacheStore(dir);
-  }
-  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
-  return new GitHubCacheStore();
-}
-
-// src/cache/caches.ts
-import { readdir } from "node:fs/promises";
-async function restoreEntries(store, entries) {
-  if (entries.length === 0) return [];
-  if (!store.available()) {
-    info(`${store.name} is not available on this runner: nothing restored or saved.`);
-    return [];
-  }
-  const misses = [];
-  for (const entry of entries) {
-    try {
-      if (await store.restore(entry.paths, entry.key)) {
-        info(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
-        continue;
-      }
-      info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
-    } catch (error) {
-      warning(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
-    }
-    misses.push(entry);
-  }
-  return misses;
-}
-async function saveEntries(store, entries) {
-  for (const entry of entries) {
-    try {
-      if (!await hasContent(entry.paths)) {
-        info(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
-        continue;
-      }
-      const saved = await store.save(entry.paths, entry.key);
-      info(
-        saved ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).` : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`
-      );
-    } catch (error) {
-      warning(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
-    }
-  }
-}
-async function hasContent(paths) {
-  for (const p of paths) {
-    const names = await readdir(p).catch(() => []);
-    if (names.length > 0) return true;
-  }
-  return false;
-}
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/state-helper.ts
-var KEYS = {
-  preRan: "pre-ran",
-  startedAt: "started-at",
-  bin: "bin",
-  version: "version",
-  cacheMisses: "cache-misses",
-  leaseId: "lease-id",
-  configPath: "config-path",
-  result: "result"
-};
-var preRan = () => getState(KEYS.preRan) === "true";
-var setPreRan = () => saveState(KEYS.preRan, "true");
-function startedAt() {
-  const value = Number(getState(KEYS.startedAt));
-  return Number.isFinite(value) && value > 0 ? value : null;
-}
-var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
-var bin = () => getState(KEYS.bin) || null;
-var setBin = (path9) => saveState(KEYS.bin, path9);
-var setVersion = (tag) => saveState(KEYS.version, tag);
-function cacheMisses() {
-  return parseJson(getState(KEYS.cacheMisses)) ?? [];
-}
-var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
-var leaseId = () => getState(KEYS.leaseId) || null;
-var setLeaseId = (id) => saveState(KEYS.leaseId, id);
-var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path9) => saveState(KEYS.configPath, path9);
-var result = () => parseJson(getState(KEYS.result));
-var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
-function parseJson(text) {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 // ../core/dist/stack/log-tail.js
 import { open } from "node:fs/promises";
 
 // ../core/dist/util/redact.js
-var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+var SECRET_NAME = /(?:^|[_-])(?:KEY|TOKEN|SECRET|CREDENTIALS?)$|PASS(?:WORD|WD)$/i;
 var MIN_SECRET_LENGTH = 6;
 function secretValues(...envs) {
   const values = /* @__PURE__ */ new Set();
   for (const env of envs) {
     for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
-        values.add(value);
+      if (!value || !SECRET_NAME.test(name))
+        continue;
+      for (const part of [value, ...value.split(/\r?\n/)].map((v) => v.trim()))
+        if (part.length >= MIN_SECRET_LENGTH)
+          values.add(part);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);
@@ -385,8 +287,8 @@ var readInfo = process.platform === "linux" ? readLinux : process.platform === "
 async function processRef(pid) {
   if (!Number.isInteger(pid) || pid <= 0)
     return null;
-  const info2 = await readInfo(pid);
-  return info2 && !info2.zombie ? { pid, startTime: info2.startTime } : null;
+  const info3 = await readInfo(pid);
+  return info3 && !info3.zombie ? { pid, startTime: info3.startTime } : null;
 }
 async function isSameProcess(ref) {
   const current = await processRef(ref.pid);
@@ -657,11 +559,11 @@ async function prepare(dir) {
   try {
     await mkdir(dir, { recursive: true, mode: 448 });
     await mkdir(path2.join(dir, "logs"), { recursive: true, mode: 448 });
-    const info2 = await stat(dir);
-    if (!info2.isDirectory())
+    const info3 = await stat(dir);
+    if (!info3.isDirectory())
       throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
     await access(dir, constants.W_OK | constants.R_OK);
-    if (process.platform !== "win32" && (info2.mode & 63) !== 0)
+    if (process.platform !== "win32" && (info3.mode & 63) !== 0)
       await chmod(dir, 448);
   } catch (error) {
     const code = error.code ?? "error";
@@ -799,12 +701,12 @@ import { promisify as promisify3 } from "node:util";
 
 // ../core/dist/process/tree.js
 import { execFile as execFile2 } from "node:child_process";
-import { readdir as readdir2, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 async function parentsLinux() {
   const parents = /* @__PURE__ */ new Map();
-  const entries = await readdir2("/proc");
+  const entries = await readdir("/proc");
   await Promise.all(entries.map(async (entry) => {
     const pid = Number(entry);
     if (!Number.isInteger(pid))
@@ -1053,9 +955,9 @@ async function releaseLease(profile, leaseId2, options = {}) {
   const logger = options.logger ?? silentLogger;
   const policy = options.stop ?? "if-owned";
   return withLock(profile.stateDir, async () => {
-    const { state, warning: warning2 } = await readState(profile.stateDir);
-    if (warning2)
-      logger.warn(warning2);
+    const { state, warning: warning3 } = await readState(profile.stateDir);
+    if (warning3)
+      logger.warn(warning3);
     const released = state.leases.some((l) => l.id === leaseId2);
     const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId2));
     const owner = policy === "always" ? state.owner ?? await unownedAsOwner(profile) : state.owner;
@@ -1511,7 +1413,7 @@ async function serverStatus(profile = stigmer()) {
   };
   if (!resolved.start)
     return { ...base, owner: null, leases: [], lastFailure: null, stateDir: null, warning: null };
-  const { state, warning: warning2 } = await readState(resolved.stateDir, { repair: false });
+  const { state, warning: warning3 } = await readState(resolved.stateDir, { repair: false });
   const leases = await Promise.all(state.leases.map(async (l) => ({ ...l, alive: await isLeaseAlive(l) })));
   const owner = state.owner ? { ...state.owner, leaseAlive: leases.some((l) => l.id === state.owner.leaseId && l.alive) } : null;
   return {
@@ -1520,7 +1422,7 @@ async function serverStatus(profile = stigmer()) {
     leases,
     lastFailure: state.lastFailure,
     stateDir: resolved.stateDir,
-    warning: warning2
+    warning: warning3
   };
 }
 
@@ -1836,7 +1738,7 @@ async function abandonStart(ctx, lease, owner, reason, stop = true) {
 
 // ../core/dist/process/port-owner.js
 import { execFile as execFile5 } from "node:child_process";
-import { readdir as readdir3, readFile as readFile4, readlink } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile4, readlink } from "node:fs/promises";
 import { promisify as promisify5 } from "node:util";
 var run5 = promisify5(execFile5);
 var LISTEN = "0A";
@@ -1863,10 +1765,10 @@ async function listenerLinux(port) {
   }
   if (inodes.size === 0)
     return null;
-  for (const entry of await readdir3("/proc")) {
+  for (const entry of await readdir2("/proc")) {
     if (!/^\d+$/.test(entry))
       continue;
-    const fds = await readdir3(`/proc/${entry}/fd`).catch(() => []);
+    const fds = await readdir2(`/proc/${entry}/fd`).catch(() => []);
     for (const fd of fds) {
       const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
@@ -1943,9 +1845,9 @@ async function spawnWatchdog(profile, startedAt2) {
 async function planUnderLock(ctx) {
   const { profile, logger, options } = ctx;
   const dir = profile.stateDir;
-  const { state, warning: warning2 } = await readState(dir);
-  if (warning2)
-    logger.warn(warning2);
+  const { state, warning: warning3 } = await readState(dir);
+  if (warning3)
+    logger.warn(warning3);
   const [{ live, dead }, statuses] = await Promise.all([
     partitionLeases(state.leases),
     probeAll(profile.components)
@@ -2215,6 +2117,120 @@ async function ensureOnce(ctx) {
   }
 }
 
+// src/secrets.ts
+function maskSecrets(...more) {
+  for (const value of secretValues(process.env, ...more)) setSecret(value);
+}
+function redactSecrets(text, ...more) {
+  return redact(text, secretValues(process.env, ...more));
+}
+
+// src/log.ts
+var info2 = (message2) => info(redactSecrets(message2));
+var warning2 = (message2) => warning(redactSecrets(message2));
+var fail = (message2) => setFailed(redactSecrets(message2));
+
+// src/cache/cache-store.ts
+async function cacheStore() {
+  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
+  if (dir) {
+    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
+    return new DirectoryCacheStore(dir);
+  }
+  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
+  return new GitHubCacheStore();
+}
+
+// src/cache/caches.ts
+import { readdir as readdir3 } from "node:fs/promises";
+async function restoreEntries(store, entries) {
+  if (entries.length === 0) return [];
+  if (!store.available()) {
+    info2(`${store.name} is not available on this runner: nothing restored or saved.`);
+    return [];
+  }
+  const misses = [];
+  for (const entry of entries) {
+    try {
+      if (await store.restore(entry.paths, entry.key)) {
+        info2(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
+        continue;
+      }
+      info2(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
+    } catch (error) {
+      warning2(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
+    }
+    misses.push(entry);
+  }
+  return misses;
+}
+async function saveEntries(store, entries) {
+  for (const entry of entries) {
+    try {
+      if (!await hasContent(entry.paths)) {
+        info2(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
+        continue;
+      }
+      const saved = await store.save(entry.paths, entry.key);
+      info2(
+        saved ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).` : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`
+      );
+    } catch (error) {
+      warning2(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
+    }
+  }
+}
+async function hasContent(paths) {
+  for (const p of paths) {
+    const names = await readdir3(p).catch(() => []);
+    if (names.length > 0) return true;
+  }
+  return false;
+}
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/state-helper.ts
+var KEYS = {
+  preRan: "pre-ran",
+  startedAt: "started-at",
+  bin: "bin",
+  version: "version",
+  cacheMisses: "cache-misses",
+  leaseId: "lease-id",
+  configPath: "config-path",
+  result: "result"
+};
+var preRan = () => getState(KEYS.preRan) === "true";
+var setPreRan = () => saveState(KEYS.preRan, "true");
+function startedAt() {
+  const value = Number(getState(KEYS.startedAt));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
+var bin = () => getState(KEYS.bin) || null;
+var setBin = (path9) => saveState(KEYS.bin, path9);
+var setVersion = (tag) => saveState(KEYS.version, tag);
+function cacheMisses() {
+  return parseJson(getState(KEYS.cacheMisses)) ?? [];
+}
+var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
+var leaseId = () => getState(KEYS.leaseId) || null;
+var setLeaseId = (id) => saveState(KEYS.leaseId, id);
+var configPath = () => getState(KEYS.configPath) || null;
+var setConfigPath = (path9) => saveState(KEYS.configPath, path9);
+var result = () => parseJson(getState(KEYS.result));
+var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
+function parseJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 // src/stack/profile.ts
 import { access as access2 } from "node:fs/promises";
 import path8 from "node:path";
@@ -2244,24 +2260,9 @@ async function stackProfile(inputs, options) {
 
 // src/stack/logger.ts
 var actionsLogger = {
-  info: (message2) => info(message2),
-  warn: (message2) => warning(message2)
+  info: (message2) => info2(message2),
+  warn: (message2) => warning2(message2)
 };
-
-// src/secrets.ts
-var SECRET_VARIABLES = ["ANTHROPIC_API_KEY", "OPENAI_API_KEY"];
-function secretValues2(env) {
-  return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? "").filter((v) => v !== "");
-}
-function maskSecrets(env = process.env) {
-  for (const value of secretValues2(env)) setSecret(value);
-}
-function redactSecrets(text, env = process.env) {
-  let out = text;
-  for (const value of secretValues2(env).sort((a, b) => b.length - a.length))
-    out = out.split(value).join("***");
-  return out;
-}
 
 // src/stage.ts
 async function runStage(stage, body) {
@@ -2269,15 +2270,15 @@ async function runStage(stage, body) {
     maskSecrets();
     await body();
   } catch (error) {
-    if (stage === "post") warning(`post: ${errorMessage(error)}`);
-    else setFailed(errorMessage(error));
+    if (stage === "post") warning2(`post: ${errorMessage(error)}`);
+    else fail(errorMessage(error));
   }
 }
 async function attempt(what, body) {
   try {
     return await body();
   } catch (error) {
-    warning(`${what} failed: ${errorMessage(error)}`);
+    warning2(`${what} failed: ${errorMessage(error)}`);
     return void 0;
   }
 }
@@ -2339,6 +2340,16 @@ async function getJson(route, token, options = {}) {
 
 export {
   getInputs,
+  readLogTails,
+  releaseServer,
+  stackUsage,
+  profileLogs,
+  ensureServer,
+  serverStatus,
+  maskSecrets,
+  redactSecrets,
+  info2 as info,
+  warning2 as warning,
   cacheStore,
   restoreEntries,
   saveEntries,
@@ -2361,16 +2372,9 @@ export {
   setConfigPath,
   result,
   setResult,
-  readLogTails,
-  releaseServer,
-  stackUsage,
-  profileLogs,
-  ensureServer,
-  serverStatus,
   configFile,
   stackProfile,
   actionsLogger,
-  redactSecrets,
   runStage,
   attempt,
   errorMessage
