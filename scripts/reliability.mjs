@@ -162,6 +162,17 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      'a tampered CLI in the tool cache (binary replaced, a program added, the archive replaced) or a poisoned Actions cache entry; a cache key blind to `download-url`',
+    expected:
+      'checked against the release checksum before use: refused and removed, nothing on PATH; the key holds the URL and the checksum',
+    tests: [
+      ['action', /a tool-cache copy \(persistent on a self-hosted runner\) with/],
+      ['action', /a poisoned Actions cache entry is refused/],
+      ['action', /the CLI archive by version, os, arch, download URL/],
+    ],
+  },
+  {
     fault: 'a download URL that is not https (other than loopback)',
     expected: 'refused with a clear error',
     tests: [['action', /plain http to a host that is not loopback is refused/]],

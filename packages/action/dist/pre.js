@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-RDOX5LBX.js";
+} from "./chunks/chunk-V6KGL426.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
