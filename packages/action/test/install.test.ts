@@ -26,6 +26,7 @@ const run = promisify(execFile);
 let dir: string;
 let releases: ReleaseServer;
 let f: Fixture | undefined;
+const jobs: Job[] = [];
 const EXE = process.platform === 'win32' ? 'stigmer.exe' : 'stigmer';
 
 beforeAll(async () => {
@@ -41,13 +42,16 @@ afterEach(async () => {
   releases.requests.length = 0;
   await f?.dispose();
   f = undefined;
+  for (const job of jobs.splice(0)) await job.end();
 });
 
 /** A job that only installs (`config` set: pre starts nothing), with its own directories. */
 async function installJob(name: string, env: Record<string, string> = {}): Promise<Job> {
   const jobDir = path.join(dir, name);
   await mkdir(jobDir, { recursive: true });
-  return new Job({ dir: jobDir, apiUrl: releases.url, env });
+  const job = new Job({ dir: jobDir, apiUrl: releases.url, env });
+  jobs.push(job);
+  return job;
 }
 
 const installInputs = () => ({ 'download-url': releases.downloadUrl, config: 'e2e/profile.json' });
