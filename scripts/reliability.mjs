@@ -173,6 +173,16 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      "the Action's job outlives a fixed lease TTL (self-hosted jobs run for days), or ends without post (the runner crashed)",
+    expected:
+      "the lease is bound to the job's Runner.Worker: it lives exactly as long as the job, and the watchdog stops an owned stack once the job is gone; without a Runner.Worker (act), an explicit lease with a TTL and a warning",
+    tests: [
+      ['action', /bound to the job's Runner\.Worker: when the runner dies without post/],
+      ['action', /no Runner\.Worker above the step/],
+    ],
+  },
+  {
     fault: 'a download URL that is not https (other than loopback)',
     expected: 'refused with a clear error',
     tests: [['action', /plain http to a host that is not loopback is refused/]],

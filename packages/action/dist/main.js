@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-V6KGL426.js";
+} from "./chunks/chunk-GXWMHZLP.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-G5GRP37C.js";
+} from "./chunks/chunk-ORZHRBPH.js";
 import {
   actionsLogger,
   bin,
@@ -26,7 +26,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-FQNQGRDP.js";
+} from "./chunks/chunk-R2ZV6W3T.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import {

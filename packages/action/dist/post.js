@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-G5GRP37C.js";
+} from "./chunks/chunk-ORZHRBPH.js";
 import {
   actionsLogger,
   attempt,
@@ -26,7 +26,7 @@ import {
   stackProfile,
   stackUsage,
   warning
-} from "./chunks/chunk-FQNQGRDP.js";
+} from "./chunks/chunk-R2ZV6W3T.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-V6KGL426.js";
+} from "./chunks/chunk-GXWMHZLP.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-FQNQGRDP.js";
+} from "./chunks/chunk-R2ZV6W3T.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import {

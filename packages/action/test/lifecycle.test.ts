@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureServer, stigmer } from '@stigmer/e2e-core';
+import { waitFor } from '@stigmer/e2e-emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionStep, Job } from './helpers/action-runner.js';
 import { expectOk, type Fixture, fixture, printed } from './helpers/fixture.js';
@@ -277,6 +278,62 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
   });
 });
 
+/** The stack's leases as core recorded them (the Stigmer profile's state file in the job's HOME). */
+async function leases(fx: Fixture): Promise<
+  Array<{
+    id: string;
+    holder: { pid: number } | null;
+    expiresAt: number | null;
+    createdAt: number;
+    label: string;
+  }>
+> {
+  const file = path.join(fx.job.home, '.stigmer', 'e2e', 'state.json');
+  return JSON.parse(await readFile(file, 'utf8')).leases;
+}
+
+describe.skipIf(process.platform === 'win32')('the lease lives as long as the job', () => {
+  it("bound to the job's Runner.Worker: when the runner dies without post, the watchdog stops the stack", async () => {
+    f = await fixture({}, { apiUrl: api.url, env: { STIGMER_E2E_WATCHDOG_GRACE_MS: '500' } });
+    const step = f.job.step(NO_INSTALL);
+    const pre = expectOk(await step.run('pre'));
+    const main = expectOk(await step.run('main'));
+    expect(main.outputs.available).toBe('true');
+    const worker = (await f.job.runnerWorker())!.pid;
+    const lease = (await leases(f)).find((l) => l.id === pre.state['lease-id']);
+
+    // The runner crashes (or the job outlives any TTL and ends): its worker exits, post never runs.
+    await f.job.end('SIGKILL');
+    await waitFor(
+      async () => !(await f!.stack.accepting()),
+      60_000,
+      'the watchdog to stop the stack',
+    );
+    expect(await f.stack.accepting()).toBe(false);
+    expect(lease).toMatchObject({
+      holder: { pid: worker },
+      expiresAt: null,
+      label: 'github-action run 4242.1 job e2e',
+    });
+    expect(printed(pre)).toContain(`bound to the job's Runner.Worker (pid ${worker})`);
+  });
+
+  it('no Runner.Worker above the step (a local run such as act): an explicit lease with a TTL, and a warning saying so', async () => {
+    f = await fixture({}, { apiUrl: api.url, runnerWorker: false });
+    const step = f.job.step(NO_INSTALL);
+    const pre = expectOk(await step.run('pre'));
+    expect(pre.stdout).toMatch(
+      /::warning::No Runner\.Worker process above this step.*expires after 6 h/,
+    );
+    const lease = (await leases(f)).find((l) => l.id === pre.state['lease-id'])!;
+    expect(lease).toMatchObject({ holder: null, label: 'github-action run 4242.1 job e2e' });
+    expect(lease.expiresAt! - lease.createdAt).toBe(6 * 60 * 60 * 1000);
+    expectOk(await step.run('main'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toContain('stopped (it was started by this job)');
+  });
+});
+
 describe.skipIf(process.platform === 'win32')(
   'config: a custom profile from the repository',
   () => {
@@ -293,8 +350,10 @@ const server = http.createServer((_, res) => res.end('ok'));
 setTimeout(() => server.listen(${port}, '127.0.0.1', () => console.log('web listening')), 300);
 process.on('SIGTERM', () => { console.log('web stopping'); server.close(() => process.exit(0)); });`,
       );
+      const file = path.join(job.workspace, 'e2e', 'web.json');
+      f!.alsoStop(file);
       await writeFile(
-        path.join(job.workspace, 'e2e', 'web.json'),
+        file,
         JSON.stringify({
           name: 'web',
           stateDir: path.join(job.home, '.web-e2e'),

@@ -1,5 +1,6 @@
 export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
 export { type ComponentStatus, describeNotReady } from './probe/component-status.js';
+export { type ProcessRef, processRef } from './process/identity.js';
 export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadProfile } from './profile/load-profile.js';

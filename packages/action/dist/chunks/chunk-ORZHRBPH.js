@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   info,
   redactSecrets
-} from "./chunk-FQNQGRDP.js";
+} from "./chunk-R2ZV6W3T.js";
 import {
   endGroup,
   startGroup,

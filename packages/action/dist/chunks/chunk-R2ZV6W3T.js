@@ -2340,6 +2340,7 @@ async function getJson(route, token, options = {}) {
 
 export {
   getInputs,
+  processRef,
   readLogTails,
   releaseServer,
   stackUsage,

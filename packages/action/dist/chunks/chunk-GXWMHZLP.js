@@ -11,12 +11,14 @@ import {
   ensureServer,
   getJson,
   info as info2,
+  processRef,
   restoreEntries,
   setBin,
   setCacheMisses,
   setLeaseId,
-  setVersion
-} from "./chunk-FQNQGRDP.js";
+  setVersion,
+  warning
+} from "./chunk-R2ZV6W3T.js";
 import {
   HttpClient,
   addPath,
@@ -682,18 +684,95 @@ async function setUp(inputs) {
   });
 }
 
+// src/stack/job-process.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import path5 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile);
+var WORKER = /^Runner\.Worker(\.exe)?$/i;
+var MAX_DEPTH = 16;
+async function readLinux(pid) {
+  try {
+    const [stat2, cmdline] = await Promise.all([
+      readFile2(`/proc/${pid}/stat`, "utf8"),
+      readFile2(`/proc/${pid}/cmdline`, "utf8")
+    ]);
+    const ppid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[1]);
+    const argv0 = cmdline.split("\0")[0] ?? "";
+    return { ppid, name: path5.posix.basename(argv0) };
+  } catch {
+    return null;
+  }
+}
+async function readMac(pid) {
+  try {
+    const { stdout } = await run("ps", ["-o", "ppid=,comm=", "-p", String(pid)]);
+    const match = /^\s*(\d+)\s+(.+?)\s*$/.exec(stdout);
+    return match ? { ppid: Number(match[1]), name: path5.posix.basename(match[2]) } : null;
+  } catch {
+    return null;
+  }
+}
+async function readWindows(pid) {
+  try {
+    const { stdout } = await run(
+      "powershell.exe",
+      [
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        `$p = Get-CimInstance Win32_Process -Filter "ProcessId=${pid}"; "$($p.ParentProcessId) $($p.Name)"`
+      ],
+      { windowsHide: true }
+    );
+    const match = /^\s*(\d+)\s+(.+?)\s*$/.exec(stdout);
+    return match ? { ppid: Number(match[1]), name: path5.win32.basename(match[2]) } : null;
+  } catch {
+    return null;
+  }
+}
+var readParent = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
+async function jobProcess() {
+  let pid = process.ppid;
+  for (let depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
+    const ref = await processRef(pid);
+    const parent = ref && await readParent(pid);
+    if (!ref || !parent) return null;
+    const again = await processRef(pid);
+    if (again?.startTime !== ref.startTime) return null;
+    if (WORKER.test(parent.name)) return ref;
+    pid = parent.ppid;
+  }
+  return null;
+}
+
 // src/stack/start.ts
-var LEASE_TTL_MS = 6 * 60 * 60 * 1e3;
+var FALLBACK_TTL_MS = 6 * 60 * 60 * 1e3;
 function leaseLabel(env = process.env) {
-  const run = env.GITHUB_RUN_ID ? `run ${env.GITHUB_RUN_ID}` : "run ?";
+  const run2 = env.GITHUB_RUN_ID ? `run ${env.GITHUB_RUN_ID}` : "run ?";
   const attempt = env.GITHUB_RUN_ATTEMPT ? `.${env.GITHUB_RUN_ATTEMPT}` : "";
   const job = env.GITHUB_JOB ? ` job ${env.GITHUB_JOB}` : "";
-  return `github-action ${run}${attempt}${job}`;
+  return `github-action ${run2}${attempt}${job}`;
+}
+async function jobLease() {
+  const label = leaseLabel();
+  const worker = await jobProcess();
+  if (worker) {
+    info2(
+      `The lease lives as long as this job: bound to the job's Runner.Worker (pid ${worker.pid}).`
+    );
+    return { kind: "process", holder: worker, label };
+  }
+  warning(
+    "No Runner.Worker process above this step (a local run such as `act`, or a container job, whose steps do not see the runner's processes): the lease is explicit and expires after 6 h. If the job ends without post, a stack it started runs until then."
+  );
+  return { kind: "explicit", label, ttlMs: FALLBACK_TTL_MS };
 }
 async function startInBackground(profile) {
   const handle = await ensureServer(profile, {
     wait: false,
-    lease: { kind: "explicit", label: leaseLabel(), ttlMs: LEASE_TTL_MS },
+    lease: await jobLease(),
     onUnavailable: "skip",
     logger: actionsLogger
   });
