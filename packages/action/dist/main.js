@@ -2,43 +2,45 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-UUFB2GPN.js";
+} from "./chunks/chunk-RDAW7RAY.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-4BLTLKS3.js";
+} from "./chunks/chunk-V5LGSPJ3.js";
 import {
   actionsLogger,
   bin,
   configFile,
   ensureServer,
   getInputs,
+  info,
   leaseId,
+  maskSecrets,
   preRan,
+  redactSecrets,
   runStage,
   setConfigPath,
   setResult,
   setStartedAt,
   stackProfile,
-  startedAt
-} from "./chunks/chunk-B4ZUE6P2.js";
+  startedAt,
+  warning
+} from "./chunks/chunk-MPXKKV5S.js";
 import "./chunks/chunk-FVSXOLBX.js";
 import "./chunks/chunk-JVXVSICD.js";
-import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-6POOQ3FW.js";
+import {
+  exportVariable,
+  group,
+  setOutput
+} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-MNJR5YAS.js";
 import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OTVOUBNS.js";
 import "./chunks/chunk-LK6OX7TM.js";
 import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-RJEHOEQ4.js";
-import {
-  exportVariable,
-  group,
-  info,
-  setOutput,
-  warning
-} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -49,14 +51,16 @@ function statusJson(snapshot) {
   return rest;
 }
 function setOutputs(snapshot) {
-  setOutput("available", String(snapshot.available));
-  setOutput("owned", String(snapshot.owned));
-  setOutput("lease-id", snapshot.leaseId ?? "");
-  setOutput("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
-  setOutput("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
-  setOutput("status", JSON.stringify(statusJson(snapshot)));
+  const output = (name, value) => setOutput(name, redactSecrets(value, snapshot.env));
+  output("available", String(snapshot.available));
+  output("owned", String(snapshot.owned));
+  output("lease-id", snapshot.leaseId ?? "");
+  output("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
+  output("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
+  output("status", JSON.stringify(statusJson(snapshot)));
 }
 function exportEnv(snapshot, llmModel) {
+  maskSecrets(snapshot.env);
   for (const [name, value] of Object.entries(snapshot.env)) exportVariable(name, value);
   if (llmModel) exportVariable("STIGMER_LLM_MODEL", llmModel);
 }

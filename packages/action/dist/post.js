@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-4BLTLKS3.js";
+} from "./chunks/chunk-V5LGSPJ3.js";
 import {
   actionsLogger,
   attempt,
@@ -14,6 +14,7 @@ import {
   errorMessage,
   getInputs,
   getJson,
+  info,
   leaseId,
   profileLogs,
   readLogTails,
@@ -23,22 +24,21 @@ import {
   saveEntries,
   serverStatus,
   stackProfile,
-  stackUsage
-} from "./chunks/chunk-B4ZUE6P2.js";
+  stackUsage,
+  warning
+} from "./chunks/chunk-MPXKKV5S.js";
 import "./chunks/chunk-FVSXOLBX.js";
 import "./chunks/chunk-JVXVSICD.js";
-import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-6POOQ3FW.js";
+import {
+  group
+} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-MNJR5YAS.js";
 import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OTVOUBNS.js";
 import "./chunks/chunk-LK6OX7TM.js";
 import "./chunks/chunk-OSJIUKPB.js";
-import {
-  group,
-  info,
-  warning
-} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -2,29 +2,29 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-UUFB2GPN.js";
+} from "./chunks/chunk-RDAW7RAY.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
   getInputs,
+  info,
   runStage,
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-B4ZUE6P2.js";
+} from "./chunks/chunk-MPXKKV5S.js";
 import "./chunks/chunk-FVSXOLBX.js";
 import "./chunks/chunk-JVXVSICD.js";
-import "./chunks/chunk-25YE2UTD.js";
+import "./chunks/chunk-6POOQ3FW.js";
+import {
+  group
+} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-MNJR5YAS.js";
 import "./chunks/chunk-4ZFE3CZX.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OTVOUBNS.js";
 import "./chunks/chunk-LK6OX7TM.js";
 import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-RJEHOEQ4.js";
-import {
-  group,
-  info
-} from "./chunks/chunk-IHW3RN5P.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

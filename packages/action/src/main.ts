@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import type { HandleSnapshot } from '@stigmer/e2e-core';
 import { getInputs, type Inputs } from './context.js';
+import * as log from './log.js';
 import { exportEnv, setOutputs, statusJson } from './report/outputs.js';
 import { printLogTails } from './report/print-logs.js';
 import { seconds } from './report/summary.js';
@@ -18,7 +19,7 @@ import * as stateHelper from './state-helper.js';
 await runStage('main', async () => {
   const inputs = getInputs();
   if (!stateHelper.preRan()) {
-    core.info('pre did not run (a local action, `uses: ./`): installing and starting here.');
+    log.info('pre did not run (a local action, `uses: ./`): installing and starting here.');
     stateHelper.setStartedAt(Date.now());
     await setUp(inputs);
   }
@@ -49,7 +50,7 @@ function finish(snapshot: HandleSnapshot, inputs: Inputs): void {
   exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
     const how = snapshot.owned ? 'started by this job' : `${snapshot.outcome}, not owned`;
-    core.info(
+    log.info(
       `${snapshot.profile} is ready (${how})${timeToReadyMs === null ? '' : `, ${seconds(timeToReadyMs)} after the action began`}.`,
     );
     return;
@@ -61,7 +62,7 @@ function finish(snapshot: HandleSnapshot, inputs: Inputs): void {
     throw new Error(
       `${message}${snapshot.logTails.length > 0 ? '\nThe last log lines of each component are above.' : ''}\nSet \`on-unavailable: skip\` to go on without it (outputs say available=false).`,
     );
-  core.warning(
+  log.warning(
     `${message}\non-unavailable: skip: the job goes on; the output \`available\` is false.`,
   );
 }

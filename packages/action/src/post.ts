@@ -15,6 +15,7 @@ import {
 import { cacheStore } from './cache/cache-store.js';
 import { saveEntries } from './cache/caches.js';
 import { getInputs, type Inputs } from './context.js';
+import * as log from './log.js';
 import { jobStatus } from './report/job-status.js';
 import { printLogTails } from './report/print-logs.js';
 import { seconds, writeSummary } from './report/summary.js';
@@ -57,9 +58,9 @@ await runStage('post', async () => {
     post = released
       ? describeRelease(released, inputs, result)
       : 'releasing failed (see the warnings).';
-    core.info(`${profile.name}: ${post}`);
+    log.info(`${profile.name}: ${post}`);
   } else {
-    core.info(post);
+    log.info(post);
   }
 
   if (profile && (used || leaseId))
@@ -79,7 +80,7 @@ function readInputs(): Inputs {
   try {
     return getInputs();
   } catch (error) {
-    core.warning(`${errorMessage(error)} post goes on with the defaults (stop: if-owned).`);
+    log.warning(`${errorMessage(error)} post goes on with the defaults (stop: if-owned).`);
     return getInputs(() => '');
   }
 }

@@ -1,5 +1,6 @@
 export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
 export { type ComponentStatus, describeNotReady } from './probe/component-status.js';
+export { type ProcessRef, processRef } from './process/identity.js';
 export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadProfile } from './profile/load-profile.js';
@@ -19,3 +20,4 @@ export { type ReleaseOptions, releaseServer } from './stack/release.js';
 export { type StatusReport, serverStatus } from './stack/status.js';
 export type { StopReport } from './stack/stop.js';
 export type { LeaseKind } from './state/leases.js';
+export { redact, secretValues } from './util/redact.js';

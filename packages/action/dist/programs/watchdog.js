@@ -42,7 +42,7 @@ async function main(stateDir2, startedAt2) {
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
         import("../chunks/lock-KTR6AYNA.js"),
-        import("../chunks/stop-AJVT4WP5.js")
+        import("../chunks/stop-RSNIJ5UK.js")
       ]);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);

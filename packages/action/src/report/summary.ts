@@ -1,6 +1,7 @@
 /** The job summary: the components, owned or reused, time to ready, and what post did. */
 import * as core from '@actions/core';
 import type { ComponentStatus, UsageSummary } from '@stigmer/e2e-core';
+import { redactSecrets } from '../secrets.js';
 import type { MainResult } from '../state-helper.js';
 
 export interface SummaryInput {
@@ -42,7 +43,8 @@ export function summaryMarkdown(input: SummaryInput): string {
 
 export async function writeSummary(input: SummaryInput): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(summaryMarkdown(input), true).write();
+  const markdown = redactSecrets(summaryMarkdown(input), input.result?.snapshot.env ?? {});
+  await core.summary.addRaw(markdown, true).write();
 }
 
 function headline(result: MainResult | null): string {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-25YE2UTD.js";
+} from "./chunk-6POOQ3FW.js";
 import "./chunk-4ZFE3CZX.js";
 import "./chunk-BOTTUJWC.js";
 import "./chunk-OTVOUBNS.js";

@@ -323,14 +323,17 @@ async function terminateEach(refs, timeoutMs) {
 }
 
 // ../core/dist/util/redact.js
-var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+var SECRET_NAME = /(?:^|[_-])(?:KEY|TOKEN|SECRET|CREDENTIALS?)$|PASS(?:WORD|WD)$/i;
 var MIN_SECRET_LENGTH = 6;
 function secretValues(...envs) {
   const values = /* @__PURE__ */ new Set();
   for (const env of envs) {
     for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
-        values.add(value);
+      if (!value || !SECRET_NAME.test(name))
+        continue;
+      for (const part of [value, ...value.split(/\r?\n/)].map((v) => v.trim()))
+        if (part.length >= MIN_SECRET_LENGTH)
+          values.add(part);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);
@@ -474,6 +477,7 @@ export {
   readPidFile,
   runProbe,
   probeAddress,
+  secretValues,
   redact,
   LAUNCH_ID_ENV,
   newLaunchId,

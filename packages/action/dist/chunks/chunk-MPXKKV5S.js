@@ -11,9 +11,20 @@ import {
   readPidFile,
   redact,
   runProbe,
+  secretValues,
   stopAndDisown,
   stopStack
-} from "./chunk-25YE2UTD.js";
+} from "./chunk-6POOQ3FW.js";
+import {
+  HttpClient,
+  getInput,
+  getState,
+  info,
+  saveState,
+  setFailed,
+  setSecret,
+  warning
+} from "./chunk-IHW3RN5P.js";
 import {
   cannotStart,
   isLeaseAlive,
@@ -48,16 +59,6 @@ import {
   ProfileError,
   ServerUnavailableError
 } from "./chunk-OSJIUKPB.js";
-import {
-  HttpClient,
-  getInput,
-  getState,
-  info,
-  saveState,
-  setFailed,
-  setSecret,
-  warning
-} from "./chunk-IHW3RN5P.js";
 import {
   connect,
   parseAddress
@@ -169,107 +170,6 @@ function parseChoice(name, value, choices, fallback) {
   throw new Error(
     `\`${name}\`: expected one of ${choices.map((c) => `\`${c}\``).join(", ")}, got \`${value}\`.`
   );
-}
-
-// src/cache/cache-store.ts
-async function cacheStore() {
-  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
-  if (dir) {
-    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
-    return new DirectoryCacheStore(dir);
-  }
-  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
-  return new GitHubCacheStore();
-}
-
-// src/cache/caches.ts
-import { readdir } from "node:fs/promises";
-async function restoreEntries(store, entries) {
-  if (entries.length === 0) return [];
-  if (!store.available()) {
-    info(`${store.name} is not available on this runner: nothing restored or saved.`);
-    return [];
-  }
-  const misses = [];
-  for (const entry of entries) {
-    try {
-      if (await store.restore(entry.paths, entry.key)) {
-        info(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
-        continue;
-      }
-      info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
-    } catch (error) {
-      warning(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
-    }
-    misses.push(entry);
-  }
-  return misses;
-}
-async function saveEntries(store, entries) {
-  for (const entry of entries) {
-    try {
-      if (!await hasContent(entry.paths)) {
-        info(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
-        continue;
-      }
-      const saved = await store.save(entry.paths, entry.key);
-      info(
-        saved ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).` : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`
-      );
-    } catch (error) {
-      warning(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
-    }
-  }
-}
-async function hasContent(paths) {
-  for (const p of paths) {
-    const names = await readdir(p).catch(() => []);
-    if (names.length > 0) return true;
-  }
-  return false;
-}
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/state-helper.ts
-var KEYS = {
-  preRan: "pre-ran",
-  startedAt: "started-at",
-  bin: "bin",
-  version: "version",
-  cacheMisses: "cache-misses",
-  leaseId: "lease-id",
-  configPath: "config-path",
-  result: "result"
-};
-var preRan = () => getState(KEYS.preRan) === "true";
-var setPreRan = () => saveState(KEYS.preRan, "true");
-function startedAt() {
-  const value = Number(getState(KEYS.startedAt));
-  return Number.isFinite(value) && value > 0 ? value : null;
-}
-var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
-var bin = () => getState(KEYS.bin) || null;
-var setBin = (path5) => saveState(KEYS.bin, path5);
-var setVersion = (tag) => saveState(KEYS.version, tag);
-function cacheMisses() {
-  return parseJson(getState(KEYS.cacheMisses)) ?? [];
-}
-var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
-var leaseId = () => getState(KEYS.leaseId) || null;
-var setLeaseId = (id) => saveState(KEYS.leaseId, id);
-var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
-var result = () => parseJson(getState(KEYS.result));
-var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
-function parseJson(text) {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 // ../core/dist/report/log-tail.js
@@ -529,9 +429,9 @@ async function releaseLease(profile, leaseId2, options = {}) {
   const logger = options.logger ?? silentLogger;
   const policy = options.stop ?? "if-owned";
   return withLock(profile.stateDir, async () => {
-    const { state, warning: warning2 } = await readState(profile.stateDir);
-    if (warning2)
-      logger.warn(warning2);
+    const { state, warning: warning3 } = await readState(profile.stateDir);
+    if (warning3)
+      logger.warn(warning3);
     const released = state.leases.some((l) => l.id === leaseId2);
     const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId2));
     const result2 = (reason, stop2 = null) => ({
@@ -709,7 +609,7 @@ async function serverStatus(profile = stigmer()) {
   };
   if (!resolved.start)
     return { ...base, owner: null, leases: [], lastFailure: null, stateDir: null, warning: null };
-  const { state, warning: warning2 } = await readState(resolved.stateDir, { repair: false });
+  const { state, warning: warning3 } = await readState(resolved.stateDir, { repair: false });
   const leases = await Promise.all(state.leases.map(async (l) => ({ ...l, alive: await isLeaseAlive(l) })));
   const owner = state.owner ? { ...state.owner, leaseAlive: leases.some((l) => l.id === state.owner.leaseId && l.alive) } : null;
   return {
@@ -718,7 +618,7 @@ async function serverStatus(profile = stigmer()) {
     leases,
     lastFailure: state.lastFailure,
     stateDir: resolved.stateDir,
-    warning: warning2
+    warning: warning3
   };
 }
 
@@ -851,7 +751,7 @@ async function settingsMismatch(profile) {
 
 // ../core/dist/process/port-owner.js
 import { execFile as execFile2 } from "node:child_process";
-import { readdir as readdir2, readFile as readFile3, readlink } from "node:fs/promises";
+import { readdir, readFile as readFile3, readlink } from "node:fs/promises";
 import { promisify as promisify2 } from "node:util";
 var run2 = promisify2(execFile2);
 var LISTEN = "0A";
@@ -878,10 +778,10 @@ async function listenerLinux(port) {
   }
   if (inodes.size === 0)
     return null;
-  for (const entry of await readdir2("/proc")) {
+  for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry))
       continue;
-    const fds = await readdir2(`/proc/${entry}/fd`).catch(() => []);
+    const fds = await readdir(`/proc/${entry}/fd`).catch(() => []);
     for (const fd of fds) {
       const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
@@ -982,9 +882,9 @@ async function plan(ctx, leaseId2) {
 async function planUnderLock(ctx, leaseId2) {
   const { profile, logger } = ctx;
   const dir = profile.stateDir;
-  const { state, warning: warning2 } = await readState(dir);
-  if (warning2)
-    logger.warn(warning2);
+  const { state, warning: warning3 } = await readState(dir);
+  if (warning3)
+    logger.warn(warning3);
   const [{ live, dead }, statuses] = await Promise.all([
     partitionLeases(state.leases),
     probeAll(profile.components)
@@ -1521,6 +1421,120 @@ async function ensureServer(profile = stigmer(), options = {}) {
   }
 }
 
+// src/secrets.ts
+function maskSecrets(...more) {
+  for (const value of secretValues(process.env, ...more)) setSecret(value);
+}
+function redactSecrets(text, ...more) {
+  return redact(text, secretValues(process.env, ...more));
+}
+
+// src/log.ts
+var info2 = (message2) => info(redactSecrets(message2));
+var warning2 = (message2) => warning(redactSecrets(message2));
+var fail = (message2) => setFailed(redactSecrets(message2));
+
+// src/cache/cache-store.ts
+async function cacheStore() {
+  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
+  if (dir) {
+    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
+    return new DirectoryCacheStore(dir);
+  }
+  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
+  return new GitHubCacheStore();
+}
+
+// src/cache/caches.ts
+import { readdir as readdir2 } from "node:fs/promises";
+async function restoreEntries(store, entries) {
+  if (entries.length === 0) return [];
+  if (!store.available()) {
+    info2(`${store.name} is not available on this runner: nothing restored or saved.`);
+    return [];
+  }
+  const misses = [];
+  for (const entry of entries) {
+    try {
+      if (await store.restore(entry.paths, entry.key)) {
+        info2(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
+        continue;
+      }
+      info2(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
+    } catch (error) {
+      warning2(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
+    }
+    misses.push(entry);
+  }
+  return misses;
+}
+async function saveEntries(store, entries) {
+  for (const entry of entries) {
+    try {
+      if (!await hasContent(entry.paths)) {
+        info2(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
+        continue;
+      }
+      const saved = await store.save(entry.paths, entry.key);
+      info2(
+        saved ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).` : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`
+      );
+    } catch (error) {
+      warning2(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
+    }
+  }
+}
+async function hasContent(paths) {
+  for (const p of paths) {
+    const names = await readdir2(p).catch(() => []);
+    if (names.length > 0) return true;
+  }
+  return false;
+}
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/state-helper.ts
+var KEYS = {
+  preRan: "pre-ran",
+  startedAt: "started-at",
+  bin: "bin",
+  version: "version",
+  cacheMisses: "cache-misses",
+  leaseId: "lease-id",
+  configPath: "config-path",
+  result: "result"
+};
+var preRan = () => getState(KEYS.preRan) === "true";
+var setPreRan = () => saveState(KEYS.preRan, "true");
+function startedAt() {
+  const value = Number(getState(KEYS.startedAt));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
+var bin = () => getState(KEYS.bin) || null;
+var setBin = (path5) => saveState(KEYS.bin, path5);
+var setVersion = (tag) => saveState(KEYS.version, tag);
+function cacheMisses() {
+  return parseJson(getState(KEYS.cacheMisses)) ?? [];
+}
+var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
+var leaseId = () => getState(KEYS.leaseId) || null;
+var setLeaseId = (id) => saveState(KEYS.leaseId, id);
+var configPath = () => getState(KEYS.configPath) || null;
+var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
+var result = () => parseJson(getState(KEYS.result));
+var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
+function parseJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 // src/stack/profile.ts
 import { access } from "node:fs/promises";
 import path4 from "node:path";
@@ -1550,24 +1564,9 @@ async function stackProfile(inputs, options) {
 
 // src/stack/logger.ts
 var actionsLogger = {
-  info: (message2) => info(message2),
-  warn: (message2) => warning(message2)
+  info: (message2) => info2(message2),
+  warn: (message2) => warning2(message2)
 };
-
-// src/secrets.ts
-var SECRET_VARIABLES = ["ANTHROPIC_API_KEY", "OPENAI_API_KEY"];
-function secretValues(env) {
-  return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? "").filter((v) => v !== "");
-}
-function maskSecrets(env = process.env) {
-  for (const value of secretValues(env)) setSecret(value);
-}
-function redactSecrets(text, env = process.env) {
-  let out = text;
-  for (const value of secretValues(env).sort((a, b) => b.length - a.length))
-    out = out.split(value).join("***");
-  return out;
-}
 
 // src/stage.ts
 async function runStage(stage, body) {
@@ -1575,15 +1574,15 @@ async function runStage(stage, body) {
     maskSecrets();
     await body();
   } catch (error) {
-    if (stage === "post") warning(`post: ${errorMessage(error)}`);
-    else setFailed(errorMessage(error));
+    if (stage === "post") warning2(`post: ${errorMessage(error)}`);
+    else fail(errorMessage(error));
   }
 }
 async function attempt(what, body) {
   try {
     return await body();
   } catch (error) {
-    warning(`${what} failed: ${errorMessage(error)}`);
+    warning2(`${what} failed: ${errorMessage(error)}`);
     return void 0;
   }
 }
@@ -1645,6 +1644,16 @@ async function getJson(route, token, options = {}) {
 
 export {
   getInputs,
+  readLogTails,
+  stackUsage,
+  profileLogs,
+  releaseServer,
+  ensureServer,
+  serverStatus,
+  maskSecrets,
+  redactSecrets,
+  info2 as info,
+  warning2 as warning,
   cacheStore,
   restoreEntries,
   saveEntries,
@@ -1667,16 +1676,9 @@ export {
   setConfigPath,
   result,
   setResult,
-  readLogTails,
-  stackUsage,
-  profileLogs,
-  releaseServer,
-  ensureServer,
-  serverStatus,
   configFile,
   stackProfile,
   actionsLogger,
-  redactSecrets,
   runStage,
   attempt,
   errorMessage

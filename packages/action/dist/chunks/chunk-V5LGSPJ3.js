@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  info,
   redactSecrets
-} from "./chunk-B4ZUE6P2.js";
+} from "./chunk-MPXKKV5S.js";
 import {
   endGroup,
-  info,
   startGroup,
   summary
 } from "./chunk-IHW3RN5P.js";
@@ -23,7 +23,7 @@ function printLogTails(tails, why) {
         continue;
       }
       info(`--- ${f.file}${f.lines.length === 0 ? " (empty)" : ""}`);
-      for (const line of f.lines) info(redactSecrets(line));
+      for (const line of f.lines) info(line);
     }
     endGroup();
   }
@@ -56,7 +56,8 @@ function summaryMarkdown(input) {
 }
 async function writeSummary(input) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(summaryMarkdown(input), true).write();
+  const markdown = redactSecrets(summaryMarkdown(input), input.result?.snapshot.env ?? {});
+  await summary.addRaw(markdown, true).write();
 }
 function headline(result) {
   if (!result)
