@@ -2,17 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-RDAW7RAY.js";
+} from "./chunks/chunk-TVBQ4YG2.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
-  printLogTails,
-  seconds
-} from "./chunks/chunk-V5LGSPJ3.js";
+  printLogTails
+} from "./chunks/chunk-TGQQEOXJ.js";
 import {
   actionsLogger,
   bin,
   configFile,
+  describeOutcome,
   ensureServer,
+  formatSeconds,
   getInputs,
   info,
   leaseId,
@@ -26,7 +27,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-MPXKKV5S.js";
+} from "./chunks/chunk-JEPTEI5I.js";
 import "./chunks/chunk-FVSXOLBX.js";
 import "./chunks/chunk-JVXVSICD.js";
 import "./chunks/chunk-6POOQ3FW.js";
@@ -80,7 +81,7 @@ async function awaitReady(profile, leaseId2, inputs) {
         if (seen.get(c.name) === c.ready) continue;
         seen.set(c.name, c.ready);
         info(
-          `${seconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
+          `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
         );
       }
     }
@@ -117,9 +118,8 @@ function finish(snapshot, inputs) {
   setOutputs(snapshot);
   exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
-    const how = snapshot.owned ? "started by this job" : `${snapshot.outcome}, not owned`;
     info(
-      `${snapshot.profile} is ready (${how})${timeToReadyMs === null ? "" : `, ${seconds(timeToReadyMs)} after the action began`}.`
+      `${snapshot.profile} is ready (${describeOutcome(snapshot.outcome, "job")})${timeToReadyMs === null ? "" : `, ${formatSeconds(timeToReadyMs)} after the action began`}.`
     );
     return;
   }

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-RDAW7RAY.js";
+} from "./chunks/chunk-TVBQ4YG2.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-MPXKKV5S.js";
+} from "./chunks/chunk-JEPTEI5I.js";
 import "./chunks/chunk-FVSXOLBX.js";
 import "./chunks/chunk-JVXVSICD.js";
 import "./chunks/chunk-6POOQ3FW.js";

@@ -117,14 +117,16 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(await f.stack.accepting()).toBe(true);
 
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(await f.stack.accepting()).toBe(false);
     expect(post.stdout).not.toMatch(/::group::.* log \(last/); // the job went well: no logs
-    expect(post.summary).toContain('**Started by this job** (owned), ready');
+    expect(post.summary).toContain('**Available:** started by this job, which owns it, ready');
     expect(post.summary).toMatch(/\| temporal \| yes \| ✅ \|/);
     // Resource insight: each process of the stack, its peak memory and average CPU.
     expect(post.summary).toMatch(/\| stigmer-server \| \d+ \| [\d.]+ MiB \| [\d.]+% \|/);
-    expect(post.summary).toContain('**After the job:** stopped');
+    expect(post.summary).toMatch(/\*\*After the job:\*\* stigmer stopped in /);
     for (const r of step.results) expect(r.stdout).not.toContain('::warning::');
   });
 
@@ -137,9 +139,11 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(main.outputs).toMatchObject({ available: 'true', owned: 'false' });
     expect(JSON.parse(main.outputs.status!).outcome).toBe('reused');
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('left running: it was not started by this job (reused');
+    expect(printed(post)).toContain('left running: it was not started by stigmer-e2e.');
     expect(await f.stack.accepting()).toBe(true);
-    expect(post.summary).toContain('**Reused** a stack that was already running (not owned)');
+    expect(post.summary).toContain(
+      '**Available:** already running, not started by stigmer-e2e: it will be left running',
+    );
   });
 
   it('used twice in one job: each post stops only what its own use owns', async () => {
@@ -160,7 +164,9 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(printed(post2)).toContain('left running');
     expect(await f.stack.accepting()).toBe(true);
     const post1 = expectOk(await first.run('post'));
-    expect(printed(post1)).toContain('stopped (it was started by this job)');
+    expect(printed(post1)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(await f.stack.accepting()).toBe(false);
   });
 
@@ -183,7 +189,9 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     const post = expectOk(await step.run('post'));
     expect(printed(post)).toContain('Log tails of each component (main did not finish)');
     expect(post.stdout).toContain('::group::stigmer-server log');
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(post.summary).toContain('main did not finish');
     // The stack may have been mid-boot: nothing of it survives.
     await new Promise((r) => setTimeout(r, 300));
@@ -330,7 +338,9 @@ describe.skipIf(process.platform === 'win32')('the lease lives as long as the jo
     expect(lease.expiresAt! - lease.createdAt).toBe(6 * 60 * 60 * 1000);
     expectOk(await step.run('main'));
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
   });
 });
 
@@ -382,7 +392,7 @@ process.on('SIGTERM', () => { console.log('web stopping'); server.close(() => pr
       });
       expect(main.env).toEqual({ WEB_URL: `http://127.0.0.1:${port}/` });
       const post = expectOk(await step.run('post'));
-      expect(printed(post)).toContain('web: stopped');
+      expect(printed(post)).toMatch(/web stopped in [\d.]+ s \(this job started it/);
       expect(post.summary).toContain('### web server');
     });
 

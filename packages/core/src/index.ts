@@ -12,6 +12,14 @@ export { formatLogTails, type LogTail, readLogTails } from './report/log-tail.js
 export type { Logger } from './report/logger.js';
 export type { Outcome, ReleaseReason } from './report/outcome.js';
 export { stackUsage } from './report/stack-usage.js';
+export {
+  describeAvailable,
+  describeOutcome,
+  describeRelease,
+  describeUsage,
+  formatSeconds,
+  type Who,
+} from './report/words.js';
 export { type EnsureOptions, ensureServer } from './stack/ensure.js';
 export type { HandleSnapshot, ReleaseResult, ServerHandle } from './stack/handle.js';
 export { profileLogs } from './stack/launch.js';

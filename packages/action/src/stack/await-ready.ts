@@ -1,8 +1,7 @@
 /** main: continue with the action's lease and wait until every required component is ready. */
-import { ensureServer, type Profile, type ServerHandle } from '@stigmer/e2e-core';
+import { ensureServer, formatSeconds, type Profile, type ServerHandle } from '@stigmer/e2e-core';
 import type { Inputs } from '../context.js';
 import * as log from '../log.js';
-import { seconds } from '../report/summary.js';
 import { actionsLogger } from './logger.js';
 
 export async function awaitReady(
@@ -22,7 +21,7 @@ export async function awaitReady(
         if (seen.get(c.name) === c.ready) continue;
         seen.set(c.name, c.ready);
         log.info(
-          `${seconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? 'ready' : 'not ready'}${c.required ? '' : ' (optional)'} - ${c.detail}`,
+          `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? 'ready' : 'not ready'}${c.required ? '' : ' (optional)'} - ${c.detail}`,
         );
       }
     },

@@ -43,6 +43,9 @@ export async function startInBackground(profile: Profile): Promise<HandleSnapsho
     onUnavailable: 'skip',
     logger: actionsLogger,
   });
-  if (handle.leaseId) stateHelper.setLeaseId(handle.leaseId);
+  if (handle.leaseId) {
+    stateHelper.setLeaseId(handle.leaseId);
+    stateHelper.setOutcome(handle.outcome);
+  }
   return handle.snapshot();
 }

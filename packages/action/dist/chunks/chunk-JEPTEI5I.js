@@ -366,6 +366,49 @@ async function stackUsage(profile) {
   };
 }
 
+// ../core/dist/report/words.js
+function formatSeconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function describeOutcome(outcome2, who = "run") {
+  switch (outcome2) {
+    case "started":
+      return `started by this ${who}, which owns it`;
+    case "adopted":
+      return `left behind by a run that died: adopted, this ${who} owns it`;
+    case "joined":
+      return "started by another stigmer-e2e run: shared, the last run out stops it";
+    case "reused":
+      return "already running, not started by stigmer-e2e: it will be left running";
+    case "external":
+      return "an external stack, only probed";
+    case "unavailable":
+      return "unavailable";
+  }
+}
+function describeRelease(profile, outcome2, result2, who = "run") {
+  const { stop } = result2;
+  const problems = stop && stop.problems.length > 0 ? `, with problems: ${stop.problems.join("; ")}` : "";
+  switch (result2.reason) {
+    case "stopped": {
+      const why = outcome2 === null ? "stigmer-e2e started it and no other run uses it" : outcome2 === "started" || outcome2 === "adopted" ? `this ${who} started it and was the last one using it` : `another run started it; this ${who} was the last one using it`;
+      return `${profile} stopped in ${formatSeconds(stop.durationMs)} (${why})${problems}.`;
+    }
+    case "stopped-always":
+      return `${profile} stopped in ${formatSeconds(stop.durationMs)} (stop: always)${problems}.`;
+    case "replaced":
+      return `${profile} left running: someone restarted it since stigmer-e2e started it, so it is no longer ours (${stop.steps.join("; ")}).`;
+    case "in-use":
+      return `${profile} left running for ${result2.remaining} other ${result2.remaining === 1 ? "run" : "runs"}; the last one out stops it.`;
+    case "not-ours":
+      return `${profile} left running: it was not started by stigmer-e2e.`;
+    case "kept":
+      return `${profile} left running (stop: never); it is no longer stigmer-e2e's to stop.`;
+    case "no-lease":
+      return `${profile}: this ${who} held no lease any more (already released, expired, or its holder died); nothing was stopped.`;
+  }
+}
+
 // ../core/dist/stack/launch.js
 import path from "node:path";
 function startLogFile(profile) {
@@ -1068,14 +1111,14 @@ async function waitReady(components, options) {
     })),
     sleep(options.timeoutMs, stop.signal).then(() => ({
       kind: "failed",
-      reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${waitingFor()}`
+      reason: `timed out after ${formatSeconds2(options.timeoutMs)} waiting for ${waitingFor()}`
     }))
   ];
   if (options.failure)
     outcomes.push(options.failure.then((reason) => ({ kind: "failed", reason })));
-  let outcome;
+  let outcome2;
   try {
-    outcome = await Promise.race(outcomes);
+    outcome2 = await Promise.race(outcomes);
   } finally {
     stop.abort();
   }
@@ -1084,12 +1127,12 @@ async function waitReady(components, options) {
     });
   options.signal?.throwIfAborted();
   await Promise.all(components.map(async (c, i) => {
-    if (!c.required || outcome.kind === "failed")
+    if (!c.required || outcome2.kind === "failed")
       statuses[i] = await probeComponent(c);
   }));
-  return outcome.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed() } : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome.reason };
+  return outcome2.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed() } : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome2.reason };
 }
-function formatSeconds(ms) {
+function formatSeconds2(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
@@ -1174,14 +1217,14 @@ function watchStart(profile, owner, signal, launched) {
     onReturned = resolve;
   });
   const failure = (async () => {
-    const outcome = await pollUntil(async () => {
+    const outcome2 = await pollUntil(async () => {
       const status = readStartStatus(profile);
       if (status)
         return failedStart(profile, status) ?? "returned";
       return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
     }, { signal, ...launched ? { wake: launched.exited } : {} });
-    if (outcome !== "returned")
-      return outcome;
+    if (outcome2 !== "returned")
+      return outcome2;
     onReturned();
     return componentDied(profile, owner.startedAt, signal);
   })();
@@ -1214,7 +1257,7 @@ var FOREIGN_SETTLE_MS = 1e4;
 var REPLAN = /* @__PURE__ */ Symbol("replan");
 async function awaitPlanned(ctx, planned) {
   const { decision, lease, statuses, ready } = planned;
-  const outcome = outcomeOf(decision);
+  const outcome2 = outcomeOf(decision);
   if (decision.kind === "unavailable" || !lease)
     return makeHandle(ctx, {
       outcome: "unavailable",
@@ -1224,7 +1267,7 @@ async function awaitPlanned(ctx, planned) {
     });
   const mismatch = "mismatch" in decision && decision.kind !== "restart" ? decision.mismatch : [];
   warnMismatch(ctx, mismatch);
-  const available = { outcome, components: statuses, leaseId: lease.id, mismatch };
+  const available = { outcome: outcome2, components: statuses, leaseId: lease.id, mismatch };
   if (decision.kind === "reuse") {
     ctx.logger.info(`${ctx.profile.name} is already running (not started by stigmer-e2e): reusing it; it will be left running.`);
     return makeHandle(ctx, available);
@@ -1307,12 +1350,12 @@ async function awaitOthersStart(ctx, lease, owner) {
 }
 async function awaitSettle(ctx, lease, reason) {
   const settleMs = Math.min(ctx.timeoutMs, FOREIGN_SETTLE_MS);
-  ctx.logger.info(`${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds(settleMs)} for it.`);
+  ctx.logger.info(`${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds2(settleMs)} for it.`);
   const result2 = await waitOrRelease(ctx, lease, () => waitFor(ctx, {}, settleMs));
   if (result2.ready)
     return sharedHandle(ctx, lease, "reused", result2.components);
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
-  const still = `${reason} After ${formatSeconds(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
+  const still = `${reason} After ${formatSeconds2(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
   return makeHandle(ctx, {
     outcome: "unavailable",
     reason: still,
@@ -1329,7 +1372,7 @@ async function awaitExternal(ctx) {
     leaseId: null
   });
 }
-async function sharedHandle(ctx, lease, outcome, components) {
+async function sharedHandle(ctx, lease, outcome2, components) {
   const mismatch = ctx.profile.startedWith ? await settingsMismatch(ctx.profile) ?? [] : [];
   const refused = refuseMismatch(mismatch, ctx.onMismatch);
   if (refused) {
@@ -1343,7 +1386,7 @@ async function sharedHandle(ctx, lease, outcome, components) {
     });
   }
   warnMismatch(ctx, mismatch);
-  return makeHandle(ctx, { outcome, components, leaseId: lease.id, mismatch });
+  return makeHandle(ctx, { outcome: outcome2, components, leaseId: lease.id, mismatch });
 }
 function warnMismatch(ctx, mismatch) {
   if (mismatch.length > 0)
@@ -1503,6 +1546,7 @@ var KEYS = {
   version: "version",
   cacheMisses: "cache-misses",
   leaseId: "lease-id",
+  outcome: "outcome",
   configPath: "config-path",
   result: "result"
 };
@@ -1522,6 +1566,10 @@ function cacheMisses() {
 var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
 var leaseId = () => getState(KEYS.leaseId) || null;
 var setLeaseId = (id) => saveState(KEYS.leaseId, id);
+function outcome() {
+  return getState(KEYS.outcome) || null;
+}
+var setOutcome = (value) => saveState(KEYS.outcome, value);
 var configPath = () => getState(KEYS.configPath) || null;
 var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
 var result = () => parseJson(getState(KEYS.result));
@@ -1646,6 +1694,9 @@ export {
   getInputs,
   readLogTails,
   stackUsage,
+  formatSeconds,
+  describeOutcome,
+  describeRelease,
   profileLogs,
   releaseServer,
   ensureServer,
@@ -1672,6 +1723,8 @@ export {
   setCacheMisses,
   leaseId,
   setLeaseId,
+  outcome,
+  setOutcome,
   configPath,
   setConfigPath,
   result,

@@ -15,9 +15,10 @@ import {
   setBin,
   setCacheMisses,
   setLeaseId,
+  setOutcome,
   setVersion,
   warning
-} from "./chunk-MPXKKV5S.js";
+} from "./chunk-JEPTEI5I.js";
 import {
   HttpClient,
   addPath,
@@ -778,7 +779,10 @@ async function startInBackground(profile) {
     onUnavailable: "skip",
     logger: actionsLogger
   });
-  if (handle.leaseId) setLeaseId(handle.leaseId);
+  if (handle.leaseId) {
+    setLeaseId(handle.leaseId);
+    setOutcome(handle.outcome);
+  }
   return handle.snapshot();
 }
 
