@@ -12,7 +12,7 @@ import {
   stigmerLayout,
 } from '../../src/index.js';
 import { type CliResult, runCli, runProgram } from './cli.js';
-import { commandLine } from './processes.js';
+import { alive, commandLine } from './processes.js';
 import { eventually, waitForPort } from './wait.js';
 
 /** One isolated emulated stack: its own HOME, free ports, the docker stand-in first on PATH. */
@@ -31,6 +31,8 @@ export interface TestStack {
   /** Waits until stigmer-server accepts on its port (what `stigmer server` does not wait for). */
   serving(timeoutMs?: number): Promise<void>;
   pid(file: string): number;
+  /** Whether `daemon.pid` names a live process. */
+  daemonAlive(): boolean;
 }
 
 export interface RunOptions {
@@ -74,20 +76,26 @@ export async function createStack(knobs: EmulatorKnobs = {}): Promise<TestStack>
       }
     },
     pid: (file) => Number(readFileSync(file, 'utf8').split('\n')[0]),
+    daemonAlive: () => {
+      try {
+        return alive(Number(readFileSync(layout.daemonPidFile, 'utf8')));
+      } catch {
+        return false;
+      }
+    },
   };
 }
 
 /**
  * afterEach: stop the stack (never the hang knob), then end what a real stop leaves on
  * purpose (Temporal, Ollama) by verified identity, and remove the HOME. Throws if anything
- * else of this HOME was still running after the stop: a leak. `allowLeftovers` for tests that
- * leave processes by design (a killed daemon's children).
+ * else of this HOME was still running after the stop: a leak.
  */
-export async function destroyStack(
-  stack: TestStack | undefined,
-  { allowLeftovers = false } = {},
-): Promise<void> {
+export async function destroyStack(stack: TestStack | undefined): Promise<void> {
   if (stack === undefined) return;
+  // A stop during the daemon's start phase leaks what that phase is still spawning (a
+  // `docker run` in flight), as with the real stack: let a live daemon finish starting first.
+  if (stack.daemonAlive()) await waitForPort(stack.host, stack.serverPort, 30_000);
   const stop = await stack.run(['server', 'stop'], {
     knobs: { stopTimeoutMs: 1_000, stopHangs: false, ignoreSigterm: false },
   });
@@ -97,16 +105,27 @@ export async function destroyStack(
     .filter((process) => !isLeftOnPurpose(process))
     .map(({ pid }) => `${pid} ${safeCommandLine(pid)}`);
   killEmulatorProcesses(stack.home);
+  const serverLog = tail(join(stack.layout.logDir, 'stigmer-server.log'));
   rmSync(stack.home, { recursive: true, force: true });
   if (stop.code !== 0) throw new Error(`stop failed (${stop.code}): ${stop.stderr}`);
-  if (leaked.length > 0 && !allowLeftovers) {
-    throw new Error(`processes left running after stop:\n${leaked.join('\n')}`);
+  if (leaked.length > 0) {
+    throw new Error(
+      `processes left running after stop:\n${leaked.join('\n')}\nstop said: ${stop.stdout}${stop.stderr}\nstigmer-server.log ends:\n${serverLog}`,
+    );
   }
 }
 
 /** Temporal and Ollama outlive `stigmer server stop` in the real CLI. */
 function isLeftOnPurpose({ pid }: { pid: number }): boolean {
   return /\.stigmer\/bin\/(temporal|ollama) /.test(safeCommandLine(pid));
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 function safeCommandLine(pid: number): string {
