@@ -7,7 +7,7 @@ import { type StigmerLayout, stigmerLayout } from '../layout.js';
 import { followDocker, followFile } from '../logs/follow.js';
 import { formatLogLine, parseLogLine } from '../logs/log-line.js';
 import { type LogSource, mergeLogs, splitLines } from '../logs/merge.js';
-import { AGENT_RUNNER_CONTAINER } from '../server/supervisor.js';
+import { AGENT_RUNNER_CONTAINER } from '../server/agent-runner.js';
 import { parseFlags } from './flags.js';
 import { failure, info, out, warning } from './output.js';
 import { LOGS_USAGE } from './usage.js';

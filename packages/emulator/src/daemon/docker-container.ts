@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { StigmerLayout } from '../layout.js';
 import { cliLog as log } from '../log/cli-log.js';
 import { runCommand } from '../process/run-command.js';
-import { AGENT_RUNNER_CONTAINER } from '../server/supervisor.js';
+import { AGENT_RUNNER_CONTAINER } from '../server/agent-runner.js';
 
 /** `docker ps -aq -f name=^stigmer-agent-runner$` (`-q`: running only): its short id, or ''. */
 export async function findAgentRunnerContainer({ runningOnly = false } = {}): Promise<string> {

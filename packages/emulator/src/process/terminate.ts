@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isSameProcess } from './identity.js';
 
 /** The real CLI polls every 500 ms between SIGTERM and SIGKILL. */
-export const STOP_POLL_INTERVAL_MS = 500;
+const STOP_POLL_INTERVAL_MS = 500;
 
 /** A process the emulator started: its pid and the start time that proves it is still that one. */
 export interface OwnProcess {

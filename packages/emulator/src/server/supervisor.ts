@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log/logger.js';
@@ -9,9 +9,8 @@ import { writePidFile } from '../process/pid-file.js';
 import { runCommand } from '../process/run-command.js';
 import { signalOwn } from '../process/terminate.js';
 import type { EmulatorSettings } from '../settings.js';
+import { AGENT_RUNNER_CONTAINER, runAgentRunnerContainer } from './agent-runner.js';
 
-export const AGENT_RUNNER_CONTAINER = 'stigmer-agent-runner';
-export const AGENT_RUNNER_IMAGE = 'ghcr.io/stigmer/agent-runner:latest';
 /** The source's MaxRestarts. Each successful restart registers a fresh component, so it resets. */
 const MAX_RESTARTS = 10;
 
@@ -124,54 +123,7 @@ export class Supervisor {
 
   private async startAgentRunner(): Promise<void> {
     this.log.info('Starting agent-runner');
-    if ((await runCommand('docker', ['version'])).code !== 0)
-      throw new Error('Docker is not available');
-    const images = await runCommand('docker', ['images', '-q', AGENT_RUNNER_IMAGE]);
-    if (images.code !== 0)
-      throw new Error(`failed to ensure Docker image: exit status ${images.code}`);
-    if (images.stdout.length === 0) {
-      this.log.info('Agent-runner image not found locally, pulling...');
-      const pulled = await runCommand('docker', ['pull', AGENT_RUNNER_IMAGE]);
-      if (pulled.code !== 0) {
-        throw new Error(
-          `failed to ensure Docker image: failed to pull agent-runner image: exit status ${pulled.code}`,
-        );
-      }
-    }
-    const workspace = join(this.config.dataDir, 'workspace');
-    mkdirSync(workspace, { recursive: true });
-    const env = [
-      'MODE=local',
-      `STIGMER_BACKEND_ENDPOINT=localhost:${this.config.serverPort}`,
-      `TEMPORAL_SERVICE_ADDRESS=${this.config.temporalAddr}`,
-      'TEMPORAL_NAMESPACE=default',
-      'TASK_QUEUE=agent_execution_runner',
-      'SANDBOX_TYPE=filesystem',
-      'WORKSPACE_ROOT=/workspace',
-      'LOG_LEVEL=DEBUG',
-      `STIGMER_LLM_PROVIDER=${this.config.llmProvider}`,
-      `STIGMER_LLM_MODEL=${this.config.llmModel}`,
-      `STIGMER_LLM_BASE_URL=${this.config.llmBaseUrl}`,
-      `OLLAMA_BASE_URL=${this.config.llmBaseUrl}`,
-      ...Object.entries(this.config.secrets).map(([key, value]) => `${key}=${value}`),
-    ];
-    const args = ['run', '-d', '--name', AGENT_RUNNER_CONTAINER, '--restart', 'unless-stopped'];
-    if (process.platform === 'linux') args.push('--network', 'host');
-    for (const pair of env) args.push('-e', pair);
-    args.push(
-      '-v',
-      `${workspace}:/workspace`,
-      '-v',
-      `${this.config.logDir}:/logs`,
-      AGENT_RUNNER_IMAGE,
-    );
-    const run = await runCommand('docker', args);
-    if (run.code !== 0) {
-      throw new Error(
-        `failed to start agent-runner container: exit status ${run.code}: ${run.stdout}${run.stderr}`,
-      );
-    }
-    const containerId = run.stdout.trim();
+    const containerId = await runAgentRunnerContainer(this.config, this.log);
     this.components.set('agent-runner', {
       type: 'agent-runner',
       child: null,
