@@ -5,7 +5,14 @@ export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadProfile } from './profile/load-profile.js';
 export { type Component, isProfile, type Profile } from './profile/profile.js';
-export type { ComponentSpec, ProbeSpec, ServerSpec, StartSpec, StopSpec } from './profile/spec.js';
+export type {
+  ComponentSpec,
+  LogSource,
+  ProbeSpec,
+  ServerSpec,
+  StartSpec,
+  StopSpec,
+} from './profile/spec.js';
 export { type StigmerOptions, stigmer } from './profile/stigmer.js';
 export { describeUnavailable } from './report/describe.js';
 export { formatLogTails, type LogTail, readLogTails } from './report/log-tail.js';

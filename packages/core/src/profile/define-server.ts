@@ -75,6 +75,9 @@ export function defineServer(spec: ServerSpec, options: DefineServerOptions = {}
       command: s.stop?.command ?? null,
       signal: s.stop?.signal ?? 'SIGTERM',
       timeoutMs: s.stop?.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+      ...(s.stop?.spare
+        ? { spare: s.stop.spare.map((f, i) => absolute(f, `stop.spare[${i}]`)) }
+        : {}),
     },
     components: s.components.map((c, i) => ({
       name: c.name,
@@ -83,10 +86,12 @@ export function defineServer(spec: ServerSpec, options: DefineServerOptions = {}
       pidFile: c.pidFile ? absolute(c.pidFile, `components[${i}].pidFile`) : null,
     })),
     logs: Object.fromEntries(
-      Object.entries(s.logs ?? {}).map(([name, files]) => [
+      Object.entries(s.logs ?? {}).map(([name, sources]) => [
         name,
-        (Array.isArray(files) ? files : [files]).map((f, i) =>
-          absolute(f, `logs.${name}${Array.isArray(files) ? `[${i}]` : ''}`),
+        (Array.isArray(sources) ? sources : [sources]).map((source, i) =>
+          typeof source === 'string'
+            ? absolute(source, `logs.${name}${Array.isArray(sources) ? `[${i}]` : ''}`)
+            : { command: [...source.command] },
         ),
       ]),
     ),

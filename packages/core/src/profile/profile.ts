@@ -2,7 +2,7 @@
  * A profile: a validated server spec with defaults applied and every path absolute.
  * This is the only form the lifecycle engine reads.
  */
-import type { ProbeSpec, ServerSpec, StartSpec } from './spec.js';
+import type { LogSource, ProbeSpec, ServerSpec, StartSpec } from './spec.js';
 
 /** A start spec whose env may unset inherited variables (value undefined). */
 export interface ProfileStart extends Omit<StartSpec, 'env'> {
@@ -27,9 +27,10 @@ export interface Profile {
     readonly command: readonly string[] | null;
     readonly signal: NodeJS.Signals;
     readonly timeoutMs: number;
+    readonly spare?: readonly string[];
   };
   readonly components: readonly Component[];
-  readonly logs: Readonly<Record<string, readonly string[]>>;
+  readonly logs: Readonly<Record<string, readonly LogSource[]>>;
   readonly env: Readonly<Record<string, string>>;
   readonly readyTimeoutMs: number;
   /** The environment the running stack must have been started with (read from `component`'s process). */

@@ -62,6 +62,11 @@ const env = v.record(
   (i) => `expected an object of NAME: "value" strings, got ${i.received}`,
 );
 
+const logSource = v.union(
+  [text('a path'), strict({ command: argv })],
+  'expected a path or { command: [...] }',
+);
+
 const statusCode = v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(599));
 
 const probeSchemas: Record<(typeof PROBE_KINDS)[number], v.GenericSchema<unknown>> = {
@@ -119,6 +124,25 @@ export const serverSpecSchema = strict({
         (i) => `expected "daemon" or "process", got ${i.received}`,
       ),
       awaitExit: v.optional(v.boolean((i) => `expected true or false, got ${i.received}`)),
+      toleratesLeftovers: v.optional(v.boolean((i) => `expected true or false, got ${i.received}`)),
+      knownFailures: v.optional(
+        v.array(
+          strict({
+            match: v.pipe(
+              text('a regular expression'),
+              v.check((source) => {
+                try {
+                  new RegExp(source);
+                  return true;
+                } catch {
+                  return false;
+                }
+              }, 'expected a valid regular expression'),
+            ),
+            reason: text('the reason to give, with the fix'),
+          }),
+        ),
+      ),
       cwd: v.optional(text('a path')),
       env: v.optional(env),
     }),
@@ -130,6 +154,7 @@ export const serverSpecSchema = strict({
         v.picklist(SIGNALS, (i) => `expected one of ${SIGNALS.join(', ')}, got ${i.received}`),
       ),
       timeoutMs: v.optional(positiveMs),
+      spare: v.optional(v.array(text('a path'))),
     }),
   ),
   components: v.pipe(
@@ -139,7 +164,10 @@ export const serverSpecSchema = strict({
   logs: v.optional(
     v.record(
       v.string(),
-      v.union([text('a path'), v.array(text('a path'))], 'expected a path or an array of paths'),
+      v.union(
+        [logSource, v.array(logSource)],
+        'expected a path, { command: [...] }, or an array of those',
+      ),
     ),
   ),
   env: v.optional(env),

@@ -47,6 +47,18 @@ export interface StartSpec {
    * earlier). false where the command's return means nothing. Default true.
    */
   awaitExit?: boolean;
+  /**
+   * The start command copes with what an earlier stack left running (`stigmer server` reuses a
+   * Temporal that still runs and stops orphans named by old pid files): a stack whose first
+   * pid-file component is down is started even if other components still answer, once a short
+   * wait shows nobody is starting it.
+   */
+  toleratesLeftovers?: boolean;
+  /**
+   * Failures the start command is known to print, and what to do about them: when a failed
+   * start's output matches `match` (a regular expression), `reason` is the reason given.
+   */
+  knownFailures?: Array<{ match: string; reason: string }>;
   cwd?: string;
   env?: Record<string, string>;
 }
@@ -58,7 +70,18 @@ export interface StopSpec {
   signal?: NodeJS.Signals;
   /** Time to wait for a graceful stop before SIGKILL. Default 10 000 ms. */
   timeoutMs?: number;
+  /**
+   * Pid files of processes the stop leaves running although this run's start started them
+   * (Stigmer's Ollama: the CLI never stops it, it is slow to start and shared with other work).
+   */
+  spare?: string[];
 }
+
+/**
+ * Where a component logs: a file, or a command whose output is its log (`docker logs --tail 200
+ * name`, for a component that runs in a container). Commands are argv, never run through a shell.
+ */
+export type LogSource = string | { command: string[] };
 
 export interface ServerSpec {
   name: string;
@@ -69,7 +92,7 @@ export interface ServerSpec {
   stop?: StopSpec;
   components: ComponentSpec[];
   /** Log files per component, shown (last lines) when the stack fails to start. */
-  logs?: Record<string, string | string[]>;
+  logs?: Record<string, LogSource | LogSource[]>;
   /** What tests need to reach the stack, e.g. { DATABASE_URL: '...' }. */
   env?: Record<string, string>;
   /** Default readiness timeout for this stack. */

@@ -1,7 +1,11 @@
 /**
- * The Stigmer stack as the real `stigmer` CLI runs it (see docs/stigmer-cli.md): stigmer-server
- * on :7234, managed Temporal on :7233, workflow-runner and agent-runner, started by
- * `stigmer server` (a daemon: it returns once up) and stopped by `stigmer server stop`.
+ * The Stigmer stack as the real `stigmer` CLI runs it (the reference page on the Stigmer CLI, and
+ * its source: client-apps/cli/internal/cli/daemon/daemon.go): `stigmer server` cleans up what an
+ * earlier stack left, starts managed Temporal (:7233, a process group of its own), spawns
+ * stigmer-server (:7234) and returns at once, before the port opens; stigmer-server's supervisor
+ * starts workflow-runner (a pid file, no port) and the Docker container `stigmer-agent-runner`,
+ * and restarts workflow-runner when it dies. `stigmer server stop` leaves Temporal (and Ollama)
+ * running; the launch id in their environment lets our stop end the Temporal we started.
  * Built directly, without the schema: only the options are checked.
  */
 import os from 'node:os';
@@ -31,8 +35,6 @@ export interface StigmerOptions {
    * to the CLI, which would otherwise skip starting Temporal.
    */
   externalTemporal?: boolean;
-  /** How agent-runner runs: a binary with a pid file (default) or the Docker container `stigmer-agent-runner`. */
-  agentRunner?: 'binary' | 'docker';
   /**
    * The LLM the stack runs with, passed to the CLI as STIGMER_LLM_PROVIDER, STIGMER_LLM_MODEL and
    * STIGMER_LLM_BASE_URL (which override its config file). Defaults: those variables in this
@@ -47,8 +49,41 @@ export interface StigmerOptions {
   stateDir?: string;
   /** Default 180 s: a first start downloads Temporal and a model. */
   readyTimeoutMs?: number;
-  /** Bound on `stigmer server stop` (it waits up to 10 s per component itself). Default 20 s. */
+  /**
+   * Bound on `stigmer server stop`: 5 s for workflow-runner, the container's `docker stop` (10 s),
+   * then 20 x 500 ms for stigmer-server, about 36 s at worst. Default 40 s.
+   */
   stopTimeoutMs?: number;
+}
+
+const AGENT_RUNNER_CONTAINER = 'stigmer-agent-runner';
+/** The CLI's default Ollama model (client-apps/cli/internal/cli/llm/setup.go). */
+const DEFAULT_MODEL = 'qwen2.5-coder:7b';
+const KEY_VARIABLE: Readonly<Record<string, string>> = {
+  anthropic: 'ANTHROPIC_API_KEY',
+  openai: 'OPENAI_API_KEY',
+};
+
+/**
+ * What the CLI prints when it cannot start for want of a model or a key, and what to do: told
+ * as that, at once, never as a timeout.
+ */
+function knownFailures(provider: string, model: string) {
+  const key = KEY_VARIABLE[provider];
+  return [
+    {
+      match: "no models found|model '[^']+' not found",
+      reason:
+        `the LLM model ${model} is not in Ollama's store (the CLI never pulls it): pull it with ` +
+        `\`stigmer server llm pull ${model}\`, or choose a model you have with STIGMER_LLM_MODEL`,
+    },
+    {
+      match: 'failed to get (Anthropic|OpenAI) API key',
+      reason: key
+        ? `the LLM provider ${provider} needs ${key} in the environment (the CLI asks for it only on a terminal): set ${key}, or choose another provider with STIGMER_LLM_PROVIDER`
+        : 'the LLM provider needs its API key in the environment (ANTHROPIC_API_KEY or OPENAI_API_KEY; the CLI asks for it only on a terminal)',
+    },
+  ];
 }
 
 const REQUIRABLE: readonly string[] = ['temporal', 'workflow-runner', 'agent-runner'];
@@ -102,7 +137,10 @@ export function stigmer(options: StigmerOptions = {}): Profile {
       name: 'temporal',
       required: required.has('temporal'),
       probe: { grpc: temporalAddress, service: TEMPORAL_SERVICE },
-      pidFile: managedTemporal ? path.join(stigmerDir, 'temporal.pid') : null,
+      // Not temporal.pid: after a `stigmer server stop` by hand, the Temporal it leaves keeps
+      // serving the next stack while the next start's own Temporal, unable to bind, leaves its
+      // dead pid in that file (manager.go). Temporal answering its health check is Temporal.
+      pidFile: null,
     },
     {
       name: 'workflow-runner',
@@ -111,12 +149,10 @@ export function stigmer(options: StigmerOptions = {}): Profile {
       pidFile: null,
     },
     {
+      // Always the Docker container: no Stigmer runs agent-runner as a process of its own.
       name: 'agent-runner',
       required: required.has('agent-runner'),
-      probe:
-        options.agentRunner === 'docker'
-          ? { docker: 'stigmer-agent-runner' }
-          : { pidFile: path.join(data, 'agent-runner.pid') },
+      probe: { docker: AGENT_RUNNER_CONTAINER },
       pidFile: null,
     },
   ];
@@ -134,34 +170,49 @@ export function stigmer(options: StigmerOptions = {}): Profile {
   const llmEnv = Object.fromEntries(
     Object.entries(llm).filter((e): e is [string, string] => Boolean(e[1])),
   );
+  // An external Temporal: the CLI starts none (TEMPORAL_SERVICE_ADDRESS) and stigmer-server
+  // dials it (TEMPORAL_HOST_PORT). Managed: neither is passed on, even if inherited (an earlier
+  // run exports TEMPORAL_SERVICE_ADDRESS to its tests), or the CLI would skip its Temporal.
+  const temporalEnv = managedTemporal ? undefined : temporalAddress;
   const cliEnv: Record<string, string | undefined> = {
     ...llmEnv,
     ...(options.home ? { HOME: home, USERPROFILE: home } : {}),
-    TEMPORAL_SERVICE_ADDRESS: managedTemporal ? undefined : temporalAddress,
+    TEMPORAL_SERVICE_ADDRESS: temporalEnv,
+    TEMPORAL_HOST_PORT: temporalEnv,
     ...options.env,
   };
-  const logPair = (name: string) => [
-    path.join(logs, `${name}.log`),
-    path.join(logs, `${name}.err`),
-  ];
+  const provider = llm.STIGMER_LLM_PROVIDER ?? 'ollama';
+  const model = llm.STIGMER_LLM_MODEL ?? DEFAULT_MODEL;
 
   return sealProfile({
     name: 'stigmer',
     stateDir: options.stateDir ?? path.join(stigmerDir, 'e2e'),
     start: options.external
       ? null
-      : { command: [bin, 'server'], mode: 'daemon', env: cliEnv, notFound },
+      : {
+          command: [bin, 'server'],
+          mode: 'daemon',
+          env: cliEnv,
+          notFound,
+          // `stigmer server` copes with what an earlier stack left: it reuses a Temporal that
+          // still runs (left by `stigmer server stop`) and stops orphans named by old pid files.
+          toleratesLeftovers: true,
+          knownFailures: knownFailures(provider, model),
+        },
     stop: {
       command: options.external ? null : [bin, 'server', 'stop'],
       signal: 'SIGTERM',
-      timeoutMs: options.stopTimeoutMs ?? 20_000,
+      timeoutMs: options.stopTimeoutMs ?? 40_000,
+      // Ollama is never stopped by the CLI either: slow to start, shared with the user's work.
+      spare: [path.join(stigmerDir, 'llm.pid')],
     },
     components,
     logs: {
-      'stigmer-server': logPair('stigmer-server'),
-      temporal: logPair('temporal'),
-      'workflow-runner': logPair('workflow-runner'),
-      'agent-runner': logPair('agent-runner'),
+      'stigmer-server': [path.join(logs, 'stigmer-server.log')],
+      temporal: [path.join(stigmerDir, 'logs', 'temporal.log')],
+      'workflow-runner': [path.join(logs, 'workflow-runner.log')],
+      'agent-runner': [{ command: ['docker', 'logs', '--tail', '200', AGENT_RUNNER_CONTAINER] }],
+      llm: [path.join(stigmerDir, 'logs', 'llm.log')],
     },
     env: {
       STIGMER_SERVER_ADDR: serverAddress,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { ProcessRef } from '../process/identity.js';
+import { processesCarrying } from '../process/launch-id.js';
 import { lifetimeUsage, sampleUsage, type UsageSummary } from '../process/usage.js';
 import type { Profile } from '../profile/profile.js';
 import { pidFileProcesses } from '../stack/identity.js';
@@ -16,18 +18,7 @@ const FIRST_SAMPLE_MS = 500;
 export function watchUsage(profile: Profile): { stop(): Promise<UsageSummary | null> } {
   let sampler: Promise<{ stop(): Promise<UsageSummary | null> }> | null = null;
   const begin = setTimeout(() => {
-    sampler = (async () => {
-      const identity = await pidFileProcesses(profile);
-      const targets: Array<{ name: string } & ProcessRef> = identity.map((e) => ({
-        name: e.component,
-        pid: e.pid,
-        startTime: e.startTime,
-      }));
-      const { state } = await readState(profile.stateDir, { repair: false });
-      if (state.owner?.mode === 'process' && state.owner.process)
-        targets.push({ name: 'server', ...state.owner.process });
-      return sampleUsage(targets);
-    })();
+    sampler = (async () => sampleUsage(await usageTargets(profile)))();
   }, FIRST_SAMPLE_MS);
   begin.unref();
   return {
@@ -44,10 +35,7 @@ export function watchUsage(profile: Profile): { stop(): Promise<UsageSummary | n
  * all, average CPU since each started. Null when nothing can be read.
  */
 export async function stackUsage(profile: Profile): Promise<UsageSummary | null> {
-  const targets = (await pidFileProcesses(profile)).map((e) => ({ name: e.component, pid: e.pid }));
-  const { state } = await readState(profile.stateDir, { repair: false });
-  if (state.owner?.mode === 'process' && state.owner.process)
-    targets.push({ name: 'server', pid: state.owner.process.pid });
+  const targets = await usageTargets(profile);
   const processes = targets.map((t) => lifetimeUsage(t.name, t.pid)).filter((u) => u !== null);
   if (processes.length === 0) return null;
   return {
@@ -60,4 +48,37 @@ export async function stackUsage(profile: Profile): Promise<UsageSummary | null>
     samples: 1,
     durationMs: 0,
   };
+}
+
+/**
+ * The stack's processes, once each: those its pid files name, the server we started (process
+ * mode), and every process our launch started (its launch id), named by its command (Temporal,
+ * which has no pid file of its own that can be trusted).
+ */
+async function usageTargets(profile: Profile): Promise<Array<{ name: string } & ProcessRef>> {
+  const { state } = await readState(profile.stateDir, { repair: false });
+  const named = (await pidFileProcesses(profile)).map((e) => ({
+    name: e.component,
+    pid: e.pid,
+    startTime: e.startTime,
+  }));
+  const server =
+    state.owner?.mode === 'process' && state.owner.process
+      ? [{ name: 'server', ...state.owner.process }]
+      : [];
+  const launched = state.owner?.launchId ? await processesCarrying(state.owner.launchId) : [];
+  const seen = new Set<number>();
+  return [
+    ...named,
+    ...server,
+    ...launched.map((ref) => ({ name: commandName(ref.pid), ...ref })),
+  ].filter((t) => !seen.has(t.pid) && seen.add(t.pid));
+}
+
+function commandName(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() || `pid ${pid}`;
+  } catch {
+    return `pid ${pid}`;
+  }
 }

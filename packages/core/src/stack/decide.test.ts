@@ -33,6 +33,9 @@ const input = (given: Partial<DecisionInput>): DecisionInput => ({
   statuses: [],
   mismatch: [],
   onMismatch: 'reuse',
+  anchor: 'server',
+  toleratesLeftovers: false,
+  settled: false,
   ...given,
 });
 const up = [status('server', true), status('temporal', true)];
@@ -116,7 +119,21 @@ describe('decide: the behaviour matrix', () => {
   it('one table from decision to outcome', () => {
     expect(outcomeOf({ kind: 'restart', why: 'broken', mismatch: [] })).toBe('adopted');
     expect(outcomeOf({ kind: 'restart', why: 'mismatch', mismatch: [] })).toBe('started');
-    expect(outcomeOf({ kind: 'settle', reason: '' })).toBe('reused');
+    expect(outcomeOf({ kind: 'settle', reason: '', thenStart: false })).toBe('reused');
     expect(outcomeOf({ kind: 'own' })).toBe('started');
+  });
+
+  it('a daemon down with a part left running, when the start command cleans leftovers: settle, then start', () => {
+    const leftover = [status('server', false), status('temporal', true)];
+    const first = decide(input({ statuses: leftover, toleratesLeftovers: true }));
+    expect(first).toMatchObject({ kind: 'settle', thenStart: true });
+    expect(
+      decide(input({ statuses: leftover, toleratesLeftovers: true, settled: true })).kind,
+    ).toBe('start');
+    // Without it, or with the daemon up, a partial stack that is not ours is never started.
+    expect(decide(input({ statuses: leftover, settled: true })).kind).toBe('settle');
+    expect(decide(input({ statuses: half, toleratesLeftovers: true, settled: true })).kind).toBe(
+      'settle',
+    );
   });
 });

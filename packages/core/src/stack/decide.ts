@@ -25,9 +25,10 @@ export type Decision =
   | { kind: 'start' }
   /**
    * Partly up and not started by us: maybe someone is starting it right now. Wait a little for
-   * it (never touching it); `reason` is the answer if it does not settle.
+   * it (never touching it); `reason` is the answer if it does not settle, unless `thenStart`:
+   * its daemon is down and the start command copes with what is left, so it is started then.
    */
-  | { kind: 'settle'; reason: string }
+  | { kind: 'settle'; reason: string; thenStart: boolean }
   | { kind: 'unavailable'; reason: string };
 
 export interface DecisionInput {
@@ -42,6 +43,12 @@ export interface DecisionInput {
   /** How the running stack's settings differ from the profile's (empty: same, or cannot tell). */
   readonly mismatch: readonly string[];
   readonly onMismatch: 'reuse' | 'unavailable';
+  /** The first component with a pid file: the daemon the stack hangs on. */
+  readonly anchor: string | null;
+  /** The profile's start command copes with what an earlier stack left (`start.toleratesLeftovers`). */
+  readonly toleratesLeftovers: boolean;
+  /** A settle wait has already shown that nobody is completing the partial stack. */
+  readonly settled: boolean;
 }
 
 export function decide(input: DecisionInput): Decision {
@@ -74,16 +81,19 @@ export function decide(input: DecisionInput): Decision {
   }
   if (allReady) return mismatched(input) ?? { kind: 'reuse', mismatch };
   const up = required.filter((s) => s.ready);
-  if (up.length > 0) {
-    const down = required.filter((s) => !s.ready);
-    return {
-      kind: 'settle',
-      reason:
-        `the stack is partly running (${up.map((s) => s.name).join(', ')} up) but ${down.map((s) => `${s.name} is down (${s.detail})`).join(', ')}. ` +
-        'It was not started by stigmer-e2e, so nothing was touched; restart it yourself.',
-    };
-  }
-  return { kind: 'start' };
+  if (up.length === 0) return { kind: 'start' };
+  // Left over by a stop that leaves parts running (`stigmer server stop` leaves Temporal): the
+  // start command copes with it, once a short wait shows nobody is starting the stack right now.
+  const daemonDown = statuses.some((s) => s.name === input.anchor && !s.ready);
+  if (input.toleratesLeftovers && daemonDown && input.settled) return { kind: 'start' };
+  const down = required.filter((s) => !s.ready);
+  return {
+    kind: 'settle',
+    thenStart: input.toleratesLeftovers && daemonDown,
+    reason:
+      `the stack is partly running (${up.map((s) => s.name).join(', ')} up) but ${down.map((s) => `${s.name} is down (${s.detail})`).join(', ')}. ` +
+      'It was not started by stigmer-e2e, so nothing was touched; restart it yourself.',
+  };
 }
 
 /** A stack this run may not restart runs with other settings: `onMismatch` says whether that is fatal. */

@@ -32,10 +32,13 @@ export async function ensureServer(
   const ctx = resolveContext(await toProfile(profile), options);
   if (!ctx.profile.start) return awaitExternal(ctx);
   let leaseId = ctx.resume;
+  let settled = false;
   for (;;) {
-    const planned = await plan(ctx, leaseId);
+    const planned = await plan(ctx, leaseId, settled);
     const handle = await awaitPlanned(ctx, planned);
     if (handle !== REPLAN) return handle;
-    leaseId = planned.lease!.id; // the run we waited for died: plan again, keeping our lease
+    // The run we waited for died, or nobody completed a partial stack: plan again, keeping our lease.
+    leaseId = planned.lease!.id;
+    settled ||= planned.decision.kind === 'settle';
   }
 }

@@ -9,6 +9,7 @@ import { LAUNCH_ID_ENV } from '../process/launch-id.js';
 import { programPath } from '../process/program-path.js';
 import { cannotStart, type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, type Profile } from '../profile/profile.js';
+import type { LogSource } from '../profile/spec.js';
 import { formatCommand } from '../util/format-command.js';
 import { readSmallFile, removeSmallFile } from '../util/small-file.js';
 
@@ -22,7 +23,7 @@ export function startLogFile(profile: Profile): string {
 }
 
 /** Every log worth showing for this profile: our start log first, then each component's. */
-export function profileLogs(profile: Profile): Record<string, readonly string[]> {
+export function profileLogs(profile: Profile): Record<string, readonly LogSource[]> {
   if (!profile.start) return { ...profile.logs };
   const own = profile.start.mode === 'process' ? 'server' : 'start command';
   return { [own]: [startLogFile(profile)], ...profile.logs };
@@ -76,4 +77,18 @@ export function failedStart(profile: Profile, status: StartStatus): string | nul
   if (status.code === 0) return null;
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
   return `the start command ${formatCommand(start.command)} ${how}`;
+}
+
+/**
+ * A failed start told in the profile's words when its output matches a failure the profile
+ * knows (a missing model, a missing key): "<what to do> (<the reason we saw>)".
+ */
+export function explainFailure(
+  profile: Profile,
+  reason: string,
+  tails: ReadonlyArray<{ lines: readonly string[] }>,
+): string {
+  const text = tails.flatMap((t) => t.lines).join('\n');
+  const known = profile.start?.knownFailures?.find((f) => new RegExp(f.match).test(text));
+  return known ? `${known.reason} (${reason})` : reason;
 }

@@ -11,6 +11,7 @@ import { isSameProcess, type ProcessRef } from '../process/identity.js';
 import { newLaunchId } from '../process/launch-id.js';
 import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
+import { componentPidFile } from '../profile/profile.js';
 import { spawnWatchdog } from '../programs/spawn-watchdog.js';
 import { newLease, partitionLeases } from '../state/leases.js';
 import { withLock } from '../state/lock.js';
@@ -35,10 +36,17 @@ export interface Planned {
   readonly launched: Detached | null;
 }
 
-/** Plans under the lock. `leaseId`: continue with this lease (resuming, or planning again). */
-export async function plan(ctx: Context, leaseId: string | undefined): Promise<Planned> {
+/**
+ * Plans under the lock. `leaseId`: continue with this lease (resuming, or planning again);
+ * `settled`: a settle wait has shown that nobody is completing a partial stack.
+ */
+export async function plan(
+  ctx: Context,
+  leaseId: string | undefined,
+  settled = false,
+): Promise<Planned> {
   await prepareStateDir(ctx.profile.stateDir);
-  return withLock(ctx.profile.stateDir, () => planUnderLock(ctx, leaseId), {
+  return withLock(ctx.profile.stateDir, () => planUnderLock(ctx, leaseId, settled), {
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     onWait: (holder) =>
       ctx.logger.info(
@@ -47,7 +55,11 @@ export async function plan(ctx: Context, leaseId: string | undefined): Promise<P
   });
 }
 
-async function planUnderLock(ctx: Context, leaseId: string | undefined): Promise<Planned> {
+async function planUnderLock(
+  ctx: Context,
+  leaseId: string | undefined,
+  settled: boolean,
+): Promise<Planned> {
   const { profile, logger } = ctx;
   const dir = profile.stateDir;
   const { state, warning } = await readState(dir);
@@ -88,6 +100,9 @@ async function planUnderLock(ctx: Context, leaseId: string | undefined): Promise
     statuses,
     mismatch,
     onMismatch: ctx.onMismatch,
+    anchor: profile.components.find((c) => componentPidFile(c) !== null)?.name ?? null,
+    toleratesLeftovers: profile.start?.toleratesLeftovers === true,
+    settled,
   });
   switch (decision.kind) {
     case 'unavailable':
@@ -123,7 +138,10 @@ async function planUnderLock(ctx: Context, leaseId: string | undefined): Promise
         const reason =
           `${busy.map((s) => `${s.address} accepts connections but ${s.name} is not ready (${s.detail})`).join('; ')}. ` +
           'Something else holds the port, or someone is starting the stack: nothing was started.';
-        return done({ kind: 'settle', reason: `${reason}${await whoHolds(busy)}` }, lease);
+        return done(
+          { kind: 'settle', reason: `${reason}${await whoHolds(busy)}`, thenStart: false },
+          lease,
+        );
       }
       if (decision.kind === 'restart') {
         logger.info(
@@ -135,7 +153,9 @@ async function planUnderLock(ctx: Context, leaseId: string | undefined): Promise
         for (const line of [...report.steps, ...report.problems]) logger.info(`  ${line}`);
       }
       logger.info(
-        `${profile.name} is not running: starting it (${formatCommand(profile.start!.command)}).`,
+        settled
+          ? `Nobody completed the partial ${profile.name} stack: starting it (${formatCommand(profile.start!.command)} copes with what is left).`
+          : `${profile.name} is not running: starting it (${formatCommand(profile.start!.command)}).`,
       );
       // Ownership and the launch id are recorded before the launch: a run killed from here on
       // leaves what the next run needs to find and stop what it launched.

@@ -6,6 +6,7 @@
  * not provably ours is never signalled, and the report says what was left alone.
  */
 
+import { readPidFile } from '../probe/pid-file.js';
 import { waitPortsFree } from '../probe/ports-free.js';
 import { probeAddress } from '../probe/run-probe.js';
 import { isSameProcess, type ProcessRef } from '../process/identity.js';
@@ -120,7 +121,7 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   }
   // Whatever of ours outlived the stop: recorded processes, and (the proof that survives a run
   // killed before it recorded anything) every process carrying our launch id.
-  const leftovers = await stillOurs(ours, owner.launchId);
+  const leftovers = await stillOurs(ours, owner.launchId, await sparedPids(profile));
   const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
   if (swept.steps.length > 0)
     steps.push(
@@ -129,9 +130,9 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
   steps.push(...others.map(leftAlone));
 
-  const spared = new Set(others.map((p) => p.component));
+  const leftAloneNames = new Set(others.map((p) => p.component));
   const addresses = profile.components
-    .filter((c) => !spared.has(c.name))
+    .filter((c) => !leftAloneNames.has(c.name))
     .map((c) => probeAddress(c.probe))
     .filter((a): a is string => a !== null);
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
@@ -140,17 +141,27 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
   return report(true);
 }
 
-/** The recorded processes still alive, plus every process carrying the launch id, once each. */
+/**
+ * The recorded processes still alive, plus every process carrying the launch id, once each;
+ * never one the profile spares.
+ */
 async function stillOurs(
   recorded: readonly ProcessRef[],
   launchId: string | undefined,
+  spare: ReadonlySet<number>,
 ): Promise<ProcessRef[]> {
   const carriers = launchId ? await processesCarrying(launchId) : [];
   const alive = (
     await Promise.all(recorded.map(async (r) => ((await isSameProcess(r)) ? r : null)))
   ).filter((r): r is ProcessRef => r !== null);
-  const seen = new Set<number>();
+  const seen = new Set<number>(spare);
   return [...alive, ...carriers].filter((r) => !seen.has(r.pid) && seen.add(r.pid));
+}
+
+/** The pids the profile's `stop.spare` pid files name now. */
+async function sparedPids(profile: Profile): Promise<Set<number>> {
+  const reads = await Promise.all((profile.stop.spare ?? []).map((file) => readPidFile(file)));
+  return new Set(reads.flatMap((r) => (r.kind === 'alive' ? [r.process.pid] : [])));
 }
 
 async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: number | null }> {

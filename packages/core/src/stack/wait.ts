@@ -16,7 +16,7 @@ import type { Context } from './context.js';
 import { outcomeOf, refuseMismatch } from './decide.js';
 import { makeHandle, type ServerHandle } from './handle.js';
 import { recordIdentity } from './identity.js';
-import { profileLogs, startLogFile, startNeverRan } from './launch.js';
+import { explainFailure, profileLogs, startLogFile, startNeverRan } from './launch.js';
 import type { Planned } from './plan.js';
 import { releaseLease } from './release.js';
 import { REPLAN, watchOwner, watchStart } from './start-watch.js';
@@ -55,7 +55,7 @@ export async function awaitPlanned(
     const reason = `not waited for (wait: false); resume with ensureServer(profile, { resume: '${lease.id}' })`;
     return makeHandle(ctx, { ...available, pending: !ready, reason: ready ? undefined : reason });
   }
-  if (decision.kind === 'settle') return awaitSettle(ctx, lease, decision.reason);
+  if (decision.kind === 'settle') return awaitSettle(ctx, lease, decision);
   if (decision.kind === 'join') return awaitOthersStart(ctx, lease, planned.owner!);
   return awaitOwnStart(ctx, lease, planned);
 }
@@ -81,10 +81,11 @@ async function awaitOwnStart(ctx: Context, lease: Lease, planned: Planned): Prom
     const neverRan = startNeverRan(profile);
     const logs = neverRan ? { 'start command': [startLogFile(profile)] } : profileLogs(profile);
     const logTails = await readLogTails(logs, ctx.logLines);
-    await abandonStart(ctx, lease, owner, result.reason, !neverRan);
+    const reason = explainFailure(profile, result.reason, logTails);
+    await abandonStart(ctx, lease, owner, reason, !neverRan);
     return makeHandle(ctx, {
       outcome: 'unavailable',
-      reason: result.reason,
+      reason,
       components: result.components,
       leaseId: null,
       logTails,
@@ -143,13 +144,18 @@ async function awaitOthersStart(
  * A stack we did not start is partly up: someone may be starting it. Wait for it a little,
  * touching nothing; if it does not become whole, it is unavailable for the reason given.
  */
-async function awaitSettle(ctx: Context, lease: Lease, reason: string): Promise<ServerHandle> {
+async function awaitSettle(
+  ctx: Context,
+  lease: Lease,
+  { reason, thenStart }: { reason: string; thenStart: boolean },
+): Promise<ServerHandle | typeof REPLAN> {
   const settleMs = Math.min(ctx.timeoutMs, FOREIGN_SETTLE_MS);
   ctx.logger.info(
     `${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds(settleMs)} for it.`,
   );
   const result = await waitOrRelease(ctx, lease, () => waitFor(ctx, {}, settleMs));
   if (result.ready) return sharedHandle(ctx, lease, 'reused', result.components);
+  if (thenStart) return REPLAN; // nobody is completing it: plan again, to start it
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
   // The reason says what was found; the wait's last probes say what is still wrong.
   const still = `${reason} After ${formatSeconds(settleMs)}, still not ready: ${describeNotReady(result.components)}.`;

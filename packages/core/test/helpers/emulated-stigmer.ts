@@ -1,41 +1,76 @@
+/**
+ * A Stigmer stack emulated in its own HOME on free ports: the emulator of the real `stigmer` CLI
+ * (it returns before :7234 opens, leaves Temporal and Ollama running after `stop`, restarts
+ * workflow-runner) and its `docker` stand-in first on PATH (there is no Docker engine here: the
+ * stand-in is the mock, said so here, and it runs agent-runner as a real process).
+ */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type EmulatorKnobs, emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import {
+  dockerBinDir,
+  type EmulatorKnobs,
+  emulatorBin,
+  emulatorEnv,
+  getFreePorts,
+  KNOB_ENV,
+  killEmulatorProcesses,
+  waitFor,
+} from '@stigmer/e2e-emulator';
 import { type Profile, type StigmerOptions, stigmer } from '../../src/index.js';
+import { portAccepts } from './processes.js';
 
 const run = promisify(execFile);
 
 export interface EmulatedStigmer {
   readonly home: string;
-  readonly ports: { server: number; temporal: number; workflowRunner: number };
+  readonly ports: { server: number; temporal: number; ollama: number };
   /** The environment under which `stigmer` (the emulator) runs this stack. */
   readonly env: Record<string, string>;
   profile(options?: StigmerOptions): Profile;
   /** Runs the emulator's `stigmer` directly, as a developer would. */
   cli(...args: string[]): Promise<{ stdout: string; stderr: string }>;
-  /** Stops whatever runs in this HOME, without the fault knobs that would make the stop hang. */
+  /** `stigmer server` by hand, then waits until the whole stack is up (the CLI returns before). */
+  startOutside(): Promise<void>;
+  /** Stops whatever runs in this HOME, Temporal and Ollama included (a real stop leaves them). */
   cleanup(): Promise<void>;
   pid(file: 'daemon' | 'workflow-runner' | 'temporal'): Promise<number | null>;
 }
 
-/** A Stigmer stack emulated in its own HOME on free ports. */
 export async function emulatedStigmer(
   home: string,
   knobs: EmulatorKnobs = {},
 ): Promise<EmulatedStigmer> {
-  const [server, temporal, workflowRunner] = (await getFreePorts(3)) as [number, number, number];
-  const ports = { serverPort: server, temporalPort: temporal, workflowRunnerPort: workflowRunner };
-  const env = emulatorEnv({ ...ports, ...knobs });
+  // One `docker` for everyone, as on a real machine (one daemon): the stack's, and core's own
+  // docker probe in this process, with one state dir per emulated machine.
+  if (!process.env.PATH?.startsWith(dockerBinDir))
+    process.env.PATH = `${dockerBinDir}${path.delimiter}${process.env.PATH}`;
+  const dockerDir = path.join(home, '.docker-emulator');
+  process.env[KNOB_ENV.dockerDir] = dockerDir;
+  const [server, temporal, ollama] = (await getFreePorts(3)) as [number, number, number];
+  const ports = { serverPort: server, temporalPort: temporal, ollamaPort: ollama };
+  const withPath = (knobEnv: Record<string, string>) => ({
+    ...knobEnv,
+    PATH: `${dockerBinDir}${path.delimiter}${process.env.PATH}`,
+  });
+  const env = withPath(emulatorEnv({ ...ports, dockerDir, ...knobs }));
   const cli = (knobEnv: Record<string, string>, args: string[]) =>
     run(process.execPath, [emulatorBin, ...args], {
       env: { ...process.env, ...knobEnv, HOME: home },
-      timeout: 60_000,
+      timeout: 90_000,
     });
+  const pid = async (name: 'daemon' | 'workflow-runner' | 'temporal') => {
+    const file =
+      name === 'temporal'
+        ? path.join(home, '.stigmer', 'temporal.pid')
+        : path.join(home, '.stigmer', 'data', `${name}.pid`);
+    const text = await readFile(file, 'utf8').catch(() => null);
+    return text === null ? null : Number(text.split('\n')[0]!.trim());
+  };
   return {
     home,
-    ports: { server, temporal, workflowRunner },
+    ports: { server, temporal, ollama },
     env,
     profile: (options = {}) =>
       stigmer({
@@ -44,21 +79,19 @@ export async function emulatedStigmer(
         serverAddress: `localhost:${server}`,
         temporalAddress: `localhost:${temporal}`,
         env,
-        readyTimeoutMs: 15_000,
+        readyTimeoutMs: 30_000,
         ...options,
       }),
     cli: (...args) => cli(env, args),
+    async startOutside() {
+      await cli(env, ['server']);
+      await waitFor(() => portAccepts(server), 30_000, 'stigmer-server to listen');
+    },
     async cleanup() {
-      const calm = emulatorEnv({ ...ports, stopTimeoutMs: 1_000 });
+      const calm = withPath(emulatorEnv({ ...ports, dockerDir, stopTimeoutMs: 1_000 }));
       await cli(calm, ['server', 'stop']).catch(() => {});
+      await killEmulatorProcesses(home);
     },
-    async pid(name) {
-      const file =
-        name === 'temporal'
-          ? path.join(home, '.stigmer', 'temporal.pid')
-          : path.join(home, '.stigmer', 'data', `${name}.pid`);
-      const text = await readFile(file, 'utf8').catch(() => null);
-      return text === null ? null : Number(text.trim());
-    },
+    pid,
   };
 }
