@@ -95,7 +95,8 @@ describe('the Stigmer profile (emulated CLI)', () => {
     stack = await emulatedStigmer(temp.dir, { temporalNeverReady: true });
     const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip', timeoutMs: 2_000 });
     expect(handle.available).toBe(false);
-    expect(handle.reason).toMatch(/timed out after 2 s waiting for temporal/);
+    // Under load stigmer-server may be named too: what matters is that temporal is.
+    expect(handle.reason).toMatch(/timed out after 2 s waiting for .*temporal \(/);
     const components = new Set(handle.logTails.map((t) => t.component));
     expect(components).toEqual(
       new Set(['start command', 'stigmer-server', 'temporal', 'workflow-runner', 'agent-runner']),

@@ -3,10 +3,11 @@
  * (detached), stdio to a log file, unref'd. Nothing holds our stdout/stderr, so a CLI, a test
  * runner or a GitHub Actions step can exit while it runs.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { formatCommand } from '../util/format-command.js';
-import { type ProcessRef, processRef } from './identity.js';
+import { sleep } from '../util/sleep.js';
+import { inspectPid, type ProcessRef } from './identity.js';
 
 export interface Exit {
   readonly code: number | null;
@@ -41,7 +42,7 @@ export async function spawnDetached(
 ): Promise<Detached> {
   const [file, ...args] = argv as [string, ...string[]];
   const log = openSync(options.logFile, 'w', 0o600);
-  let child: ReturnType<typeof spawn>;
+  let child: ChildProcess;
   try {
     child = spawn(file, args, {
       cwd: options.cwd,
@@ -67,7 +68,28 @@ export async function spawnDetached(
     });
   });
   child.unref();
-  // Fast exits (a missing library, a bad flag) may beat us to reading the identity.
-  const ref = (await processRef(child.pid!)) ?? { pid: child.pid!, startTime: 'exited' };
-  return { process: ref, exited };
+  return { process: await identify(child, argv), exited };
+}
+
+const IDENTIFY_ATTEMPTS = 5;
+
+/**
+ * The started process's identity. Fast exits (a missing library, a bad flag) may beat us to it:
+ * recorded as "exited", never matching a live process. One that cannot be checked (EMFILE) is
+ * asked again; a process we cannot identify could never be stopped by identity, so it is ended
+ * now, while its pid is still certainly ours (not reaped yet).
+ */
+async function identify(child: ChildProcess, argv: readonly string[]): Promise<ProcessRef> {
+  let reason = '';
+  for (let attempt = 0; attempt < IDENTIFY_ATTEMPTS; attempt++) {
+    const found = await inspectPid(child.pid!);
+    if (found.state === 'alive') return found.ref;
+    if (found.state === 'dead') return { pid: child.pid!, startTime: 'exited' };
+    reason = found.reason;
+    await sleep(20 * (attempt + 1));
+  }
+  child.kill('SIGKILL');
+  throw new SpawnError(
+    `Started ${formatCommand(argv)} but could not read its identity (${reason}), so it could never be stopped safely: it was killed. Retry; if this persists, check the open-file limit (ulimit -n).`,
+  );
 }

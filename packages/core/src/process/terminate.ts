@@ -6,20 +6,24 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sleep } from '../util/sleep.js';
-import { isSameProcess, type ProcessRef } from './identity.js';
+import { isProvenDead, isSameProcess, type ProcessRef } from './identity.js';
 import { signalGroup, signalVerified } from './signal.js';
 import { type Descendant, descendants } from './tree.js';
 
 const run = promisify(execFile);
 const POLL_MS = 20;
 
-/** Waits until none of `refs` is alive, up to `timeoutMs`. Returns the survivors. */
+/** The processes of `refs` not proven dead (one that cannot be checked may still run). */
+async function notDead(refs: readonly ProcessRef[]): Promise<ProcessRef[]> {
+  const dead = await Promise.all(refs.map((r) => isProvenDead(r)));
+  return refs.filter((_, i) => !dead[i]);
+}
+
+/** Waits until each of `refs` is proven dead, up to `timeoutMs`. Returns the others. */
 async function waitGone(refs: readonly ProcessRef[], timeoutMs: number): Promise<ProcessRef[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const alive = (
-      await Promise.all(refs.map(async (r) => ((await isSameProcess(r)) ? r : null)))
-    ).filter((r): r is ProcessRef => r !== null);
+    const alive = await notDead(refs);
     if (alive.length === 0 || Date.now() >= deadline) return alive;
     await sleep(POLL_MS);
   }
@@ -124,9 +128,7 @@ export async function terminateEach(
   timeoutMs: number,
 ): Promise<TerminateResult> {
   const steps: string[] = [];
-  const live = (
-    await Promise.all(refs.map(async (r) => ((await isSameProcess(r)) ? r : null)))
-  ).filter((r): r is ProcessRef => r !== null);
+  const live = await notDead(refs);
   if (live.length === 0) return { steps, survivors: [] };
   await Promise.all(live.map((r) => signalVerified(r, 'SIGTERM')));
   steps.push(`SIGTERM to ${live.map((r) => r.pid).join(', ')}`);

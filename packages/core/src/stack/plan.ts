@@ -7,7 +7,7 @@
 import { parseAddress } from '../probe/address.js';
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
 import { connect } from '../probe/tcp.js';
-import { isSameProcess, type ProcessRef } from '../process/identity.js';
+import { isProvenDead, isSameProcess, type ProcessRef } from '../process/identity.js';
 import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { newLease, partitionLeases } from '../state/leases.js';
@@ -71,7 +71,7 @@ export async function planUnderLock(ctx: Context): Promise<Planned> {
   const owner = state.owner;
   if (owner && owner.leaseId === lease.id) return done({ kind: 'own', owner }, lease);
 
-  const starterAlive = owner?.process ? await isSameProcess(owner.process) : false;
+  const starterAlive = owner?.process ? !(await isProvenDead(owner.process)) : false;
   const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
   switch (decision.kind) {
     case 'unavailable':

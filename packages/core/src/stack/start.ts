@@ -7,7 +7,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readPidFile } from '../probe/pid-file.js';
-import { isSameProcess } from '../process/identity.js';
+import { isProvenDead } from '../process/identity.js';
 import { programPath } from '../process/program-path.js';
 import { cannotStart, type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
@@ -101,7 +101,7 @@ export async function watchRecordedStart(
 ): Promise<string> {
   const shown = formatCommand(profile.start!.command);
   for (;;) {
-    const alive = owner.process ? await isSameProcess(owner.process) : false;
+    const alive = owner.process ? !(await isProvenDead(owner.process)) : false;
     if (owner.mode === 'process') {
       if (!alive) return `the server process ${shown} exited before it was ready`;
     } else {

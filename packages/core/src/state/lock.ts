@@ -10,7 +10,13 @@
 import { randomUUID } from 'node:crypto';
 import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
-import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
+import {
+  isProvenDead,
+  type Liveness,
+  liveness,
+  type ProcessRef,
+  selfRef,
+} from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
 import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
 
@@ -75,8 +81,13 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
       const raw = readSmallFile(lockPath);
       if (raw === null) continue; // released between our attempt and the read: try again now
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
-      if (!alive) {
+      // Broken only when proven stale: a holder that cannot be checked is waited for.
+      const state: Liveness = holder
+        ? await liveness(holder)
+        : isYoung(lockPath)
+          ? 'alive'
+          : 'dead';
+      if (state === 'dead') {
         await breakStale(lockPath, raw, staged);
         continue;
       }
@@ -87,7 +98,9 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
       if (Date.now() > deadline) {
         throw new LockTimeoutError(
           `Timed out after ${Math.round((Date.now() - started) / 1000)} s waiting for the lock ${lockPath}` +
-            (holder ? `, held by pid ${holder.pid} (alive)` : '') +
+            (holder
+              ? `, held by pid ${holder.pid} (${state === 'alive' ? 'alive' : 'could not check whether it is alive'})`
+              : '') +
             '. Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.',
         );
       }
@@ -176,7 +189,7 @@ async function breakStale(lockPath: string, staleContent: string, staged: string
     // Another process is breaking it. If that breaker died mid-way, clear its break lock.
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !(await isSameProcess(breaker)) : !isYoung(breakPath))) {
+    if (raw !== null && (breaker ? await isProvenDead(breaker) : !isYoung(breakPath))) {
       removeSmallFile(breakPath);
     } else {
       await sleep(1);
