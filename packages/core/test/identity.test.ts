@@ -4,18 +4,17 @@
  * case is judged by real processes holding real locks and leases. The macOS path (`ps`) is
  * forced on Linux by a preload (fixtures/as-darwin.mjs); procps `ps` answers it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSameProcess, type ProcessRef } from '../src/process/identity.js';
 import { partitionLeases } from '../src/state/leases.js';
 import { withLock } from '../src/state/lock.js';
 import type { Lease } from '../src/state/state.js';
 import { track } from './helpers/leftovers.js';
-import { FIXTURES, waitFor } from './helpers/processes.js';
+import { holder, LockUser } from './helpers/lock-user.js';
+import { waitFor } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
@@ -26,48 +25,6 @@ afterEach(async () => {
   await temp.remove();
 });
 
-/** A run of fixtures/lock-user.mjs: its stdout lines as they come. */
-class LockUser {
-  readonly child: ChildProcess;
-  readonly lines: string[] = [];
-  private readonly closed: Promise<void>;
-
-  constructor(args: string[], { preload = [] as string[], env = {} as NodeJS.ProcessEnv } = {}) {
-    const imports = preload.flatMap((p) => [
-      '--import',
-      pathToFileURL(path.join(FIXTURES, p)).href,
-    ]);
-    this.child = track(
-      spawn(process.execPath, [...imports, path.join(FIXTURES, 'lock-user.mjs'), ...args], {
-        stdio: ['pipe', 'pipe', 'inherit'],
-        env: { ...process.env, ...env },
-      }),
-    );
-    const reader = createInterface({ input: this.child.stdout! });
-    reader.on('line', (line) => this.lines.push(line));
-    this.closed = new Promise((resolve) => reader.once('close', resolve));
-  }
-
-  async line(pattern: RegExp): Promise<string> {
-    await waitFor(() => this.lines.some((l) => pattern.test(l)), 30_000, `a line like ${pattern}`);
-    return this.lines.find((l) => pattern.test(l))!;
-  }
-
-  /** All it printed, once it is done. */
-  async output(): Promise<string> {
-    await this.closed;
-    return this.lines.join('\n');
-  }
-}
-
-/** Takes the lock of `dir` in another process; resolves with that process's identity as it sees it. */
-async function holder(dir: string, options: ConstructorParameters<typeof LockUser>[1] = {}) {
-  const user = new LockUser(['hold', dir], options);
-  const ref = JSON.parse((await user.line(/^locked /)).slice('locked '.length)) as ProcessRef;
-  const lease: Lease = { id: 'held', createdAt: 0, holder: ref, expiresAt: null, label: 'held' };
-  return { user, ref, lease };
-}
-
 const darwin = (tz: string, env: NodeJS.ProcessEnv = {}) => ({
   preload: ['as-darwin.mjs'],
   env: { TZ: tz, ...env },
@@ -76,7 +33,7 @@ const darwin = (tz: string, env: NodeJS.ProcessEnv = {}) => ({
 /** A `ps` that fails for every process but its caller, as ps does when it cannot fork or read the table. */
 async function failingPs(): Promise<string> {
   const bin = path.join(temp.dir, 'bin');
-  await (await import('node:fs/promises')).mkdir(bin);
+  await mkdir(bin);
   const ps = path.join(bin, 'ps');
   await writeFile(
     ps,

@@ -3,9 +3,10 @@
  * and start time, so it is stale the moment that process is gone (no mtime timeouts to wait out).
  *
  * The file appears atomically with its whole content (written aside, then hard-linked into
- * place). A stale lock is broken under a second, short-lived "break" lock, and only if it still
- * holds the very content judged stale, so two processes breaking at once cannot delete a fresh
- * lock that a third has just taken.
+ * place; on a file system without hard links, created exclusively). A stale lock is broken under
+ * a second, short-lived "break" lock, placed the same way, and only if it still holds the very
+ * content judged stale, so two processes breaking at once cannot delete a fresh lock that a
+ * third has just taken.
  */
 import { randomUUID } from 'node:crypto';
 import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
@@ -88,7 +89,7 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
           ? 'alive'
           : 'dead';
       if (state === 'dead') {
-        await breakStale(lockPath, raw, staged);
+        await breakStale(lockPath, raw, staged, content);
         continue;
       }
       if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
@@ -160,7 +161,7 @@ function watchLock(dir: string): LockChanges {
   };
 }
 
-/** Puts the staged lock in place; false when a lock already exists. */
+/** Puts the staged lock (or break lock) in place; false when one already exists. */
 function place(staged: string, target: string, content: string): boolean {
   try {
     linkSync(staged, target);
@@ -180,12 +181,14 @@ function place(staged: string, target: string, content: string): boolean {
   }
 }
 
-async function breakStale(lockPath: string, staleContent: string, staged: string): Promise<void> {
+async function breakStale(
+  lockPath: string,
+  staleContent: string,
+  staged: string,
+  content: string,
+): Promise<void> {
   const breakPath = `${lockPath}.break`;
-  try {
-    linkSync(staged, breakPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!place(staged, breakPath, content)) {
     // Another process is breaking it. If that breaker died mid-way, clear its break lock.
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
