@@ -1,14 +1,16 @@
 /**
  * Stopping a process we started, and everything it started: freeze the tree (so that it cannot
  * grow while we list it), signal its group and each descendant that left it, wait, escalate to
- * SIGKILL. Every signal goes only to a process whose pid and start time match what was recorded.
+ * SIGKILL. A leader that is gone (a wrapper such as sh or npm that exited or was killed) may have
+ * left its children in its group: those are stopped one by one. Every signal goes only to a
+ * process whose pid and start time match what was recorded or listed.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sleep } from '../util/sleep.js';
-import { isProvenDead, isSameProcess, type ProcessRef } from './identity.js';
+import { isProvenDead, isSameProcess, liveness, type ProcessRef } from './identity.js';
 import { signalGroup, signalVerified } from './signal.js';
-import { type Descendant, descendants } from './tree.js';
+import { type Descendant, descendants, orphans } from './tree.js';
 
 const run = promisify(execFile);
 const POLL_MS = 20;
@@ -43,9 +45,14 @@ export async function terminateTree(
   timeoutMs: number,
 ): Promise<TerminateResult> {
   const steps: string[] = [];
-  if (!(await isSameProcess(leader))) {
-    return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
+  const state = await liveness(leader);
+  if (state === 'unknown') {
+    return {
+      steps: [`could not check whether pid ${leader.pid} still runs: nothing was signalled`],
+      survivors: [leader],
+    };
   }
+  if (state === 'dead') return sweepOrphans(leader, signal, timeoutMs);
   if (process.platform === 'win32') {
     const tree = [leader, ...(await descendants(leader.pid))];
     await run('taskkill', ['/PID', String(leader.pid), '/T'], { windowsHide: true }).catch(
@@ -90,6 +97,36 @@ async function freeze(leader: ProcessRef): Promise<Descendant[]> {
     );
   }
   return [...known.values()];
+}
+
+/**
+ * The leader is gone: what it left in its group, and below those, is frozen (SIGSTOP, each by
+ * identity, until no new one appears), signalled and thawed one by one, then escalated.
+ */
+async function sweepOrphans(
+  leader: ProcessRef,
+  signal: NodeJS.Signals,
+  timeoutMs: number,
+): Promise<TerminateResult> {
+  const known = new Map<number, Descendant>();
+  for (let round = 0; round < 10; round++) {
+    const fresh = (await orphans(leader)).filter((d) => !known.has(d.pid));
+    if (fresh.length === 0) break;
+    for (const d of fresh) known.set(d.pid, d);
+    await Promise.all(fresh.map((d) => signalVerified(d, 'SIGSTOP')));
+  }
+  const left = [...known.values()];
+  if (left.length === 0)
+    return {
+      steps: [`pid ${leader.pid} had already exited, leaving nothing behind`],
+      survivors: [],
+    };
+  await Promise.all(left.map((d) => signalVerified(d, signal)));
+  await Promise.all(left.map((d) => signalVerified(d, 'SIGCONT')));
+  const steps = [
+    `pid ${leader.pid} had already exited: ${signal} to the ${left.length} process${left.length === 1 ? '' : 'es'} it left (${left.map((d) => d.pid).join(', ')})`,
+  ];
+  return escalate(leader, left, timeoutMs, steps);
 }
 
 /** Waits for the tree to go, then SIGKILLs what is left. */

@@ -14,6 +14,7 @@ import { isState } from '../../src/state/state.js';
 
 const children = new Set<ChildProcess>();
 const groups: Array<Promise<ProcessRef | null>> = [];
+const others: ProcessRef[] = [];
 
 /**
  * Registers a child so that the test's cleanup kills it if it is still running. `group`: it was
@@ -27,8 +28,14 @@ export function track<T extends ChildProcess>(child: T, { group = false } = {}):
   return child;
 }
 
-/** SIGKILLs every tracked child (and tracked group) still running and waits for each to exit. */
+/** Registers a process that is no child of ours (e.g. a stack's server) by its identity. */
+export function trackRef(ref: ProcessRef | null): void {
+  if (ref) others.push(ref);
+}
+
+/** SIGKILLs every tracked child (and tracked group or process) still running and waits for each to exit. */
 export async function killTracked(): Promise<void> {
+  await terminateEach(others.splice(0), 2_000);
   const leaders = (await Promise.all(groups.splice(0))).filter((r) => r !== null);
   await Promise.all(leaders.map((leader) => terminateTree(leader, 'SIGKILL', 2_000)));
   const running = [...children].filter((c) => c.exitCode === null && c.signalCode === null);
