@@ -54,12 +54,16 @@ export async function terminateTree(
   }
   if (state === 'dead') return sweepOrphans(leader, signal, timeoutMs);
   if (process.platform === 'win32') {
-    const tree = [leader, ...(await descendants(leader.pid))];
-    await run('taskkill', ['/PID', String(leader.pid), '/T'], { windowsHide: true }).catch(
-      () => {},
+    // Windows is not supported for started stacks (Stigmer has no Windows build). taskkill
+    // without /F only asks windows to close, which console programs refuse: end the tree now.
+    await run('taskkill', ['/PID', String(leader.pid), '/T', '/F'], {
+      windowsHide: true,
+      timeout: 10_000,
+    }).catch(() => {});
+    steps.push(
+      `taskkill /T /F pid ${leader.pid} (Windows has no graceful stop for console programs)`,
     );
-    steps.push(`taskkill /T pid ${leader.pid}`);
-    return escalate(leader, tree, timeoutMs, steps);
+    return { steps, survivors: await waitGone([leader], 2_000) };
   }
   const below = await freeze(leader);
   const tree = [leader, ...below];
@@ -148,13 +152,7 @@ async function escalate(
 }
 
 async function forceKill(leader: ProcessRef, refs: readonly ProcessRef[]): Promise<void> {
-  if (process.platform === 'win32') {
-    await run('taskkill', ['/PID', String(leader.pid), '/T', '/F'], { windowsHide: true }).catch(
-      () => {},
-    );
-  } else if (await isSameProcess(leader)) {
-    signalGroup(leader.pid, 'SIGKILL');
-  }
+  if (await isSameProcess(leader)) signalGroup(leader.pid, 'SIGKILL');
   // Descendants that made their own group or session are not reached by the group signal.
   await Promise.all(refs.map((r) => signalVerified(r, 'SIGKILL')));
 }

@@ -6,6 +6,7 @@
 
 import { probeAddress } from '../probe/run-probe.js';
 import { isSameProcess } from '../process/identity.js';
+import { runBounded } from '../process/run-bounded.js';
 import { terminateEach, terminateTree } from '../process/terminate.js';
 import { commandEnv, type Profile } from '../profile/profile.js';
 import type { Ownership } from '../state/state.js';
@@ -97,32 +98,18 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
 async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: number | null }> {
   const argv = profile.stop.command;
   if (!argv) return { steps: [], ms: null };
-  const { execa } = await import('execa');
   const began = performance.now();
-  const [file, ...args] = argv as [string, ...string[]];
   const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
-  const result = await execa(file, args, {
-    reject: false,
-    timeout,
-    forceKillAfterDelay: 1_000,
-    stdin: 'ignore',
-    all: true,
+  const result = await runBounded(argv, {
+    timeoutMs: timeout,
     cwd: profile.start?.cwd,
     env: commandEnv(profile),
   });
   const ms = Math.round(performance.now() - began);
   if (result.timedOut) return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
-  if (result.failed && result.exitCode === undefined)
-    return { steps: [`${shown} could not run: ${result.shortMessage}`], ms };
-  const last = redact(
-    String(result.all ?? '')
-      .trim()
-      .split('\n')
-      .at(-1) ?? '',
-  );
-  return {
-    steps: [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ''}`],
-    ms,
-  };
+  if (result.spawnError) return { steps: [`${shown} could not run: ${result.spawnError}`], ms };
+  const last = redact(result.all.trim().split('\n').at(-1) ?? '');
+  const how = result.signal ? `was killed by ${result.signal}` : `exited ${result.exitCode}`;
+  return { steps: [`${shown} ${how}${last ? ` (${last.slice(0, 200)})` : ''}`], ms };
 }
