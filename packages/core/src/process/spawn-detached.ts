@@ -1,7 +1,8 @@
 /**
  * Starts a long-lived process the way a daemon must be started: in its own process group
  * (detached), stdio to a log file, unref'd. Nothing holds our stdout/stderr, so a CLI, a test
- * runner or a GitHub Actions step can exit while it runs.
+ * runner or a GitHub Actions step can exit while it runs. Everything core starts to outlive the
+ * call (the stack, the exit recorder, the watchdog) goes through here.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
@@ -36,6 +37,20 @@ export function cannotStart(argv: readonly string[], code: string, cwd?: string)
   return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
 
+/**
+ * Variables a started process must not inherit. RUNNER_TRACKING_ID: a self-hosted GitHub runner
+ * kills, when a job ends, every process whose environment carries that job's id; a stack kept
+ * for the next job (`stop: never`, another job's lease) and its watchdog must survive it.
+ */
+const NOT_INHERITED = ['RUNNER_TRACKING_ID'];
+
+/** `env` without what a process that outlives this job must not carry. */
+function detachedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of NOT_INHERITED) delete copy[name];
+  return copy;
+}
+
 export async function spawnDetached(
   argv: readonly string[],
   options: { cwd?: string | undefined; env: NodeJS.ProcessEnv; logFile: string },
@@ -46,7 +61,7 @@ export async function spawnDetached(
   try {
     child = spawn(file, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: detachedEnv(options.env),
       detached: true,
       stdio: ['ignore', log, log],
       windowsHide: true,

@@ -3,10 +3,7 @@
  * lease has remained for a grace period, stops the stack under the lock, exactly as the last
  * release would have. Exits when the ownership it watches is gone.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type Profile, sealProfile } from '../profile/profile.js';
-import { PROFILE_FILE } from '../stack/spawn-watchdog.js';
+import { readProfileCopy } from '../stack/spawn-watchdog.js';
 import { partitionLeases } from '../state/leases.js';
 import { readState, writeState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
@@ -20,9 +17,7 @@ const log = (message: string): void => {
 };
 
 async function main(stateDir: string, startedAt: number): Promise<void> {
-  const profile = sealProfile(
-    JSON.parse(await readFile(path.join(stateDir, PROFILE_FILE), 'utf8')) as Profile,
-  );
+  const profile = await readProfileCopy(stateDir);
   log(
     `watching ${profile.name} (started ${new Date(startedAt).toISOString()}), grace ${GRACE_MS} ms`,
   );
