@@ -22,10 +22,14 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
     `watching ${profile.name} (started ${new Date(startedAt).toISOString()}), grace ${GRACE_MS} ms`,
   );
   let abandonedSince: number | null = null;
+  let liveBefore = -1;
   for (;;) {
     const { state } = await readState(stateDir, { repair: false });
     if (state.owner?.startedAt !== startedAt) return log('ownership released or replaced: exiting');
     const { live } = await partitionLeases(state.leases);
+    if (live.length !== liveBefore && live.length > 0)
+      log(`${live.length} live lease(s): ${live.map((l) => l.label).join(', ')}`);
+    liveBefore = live.length;
     if (live.length > 0) {
       abandonedSince = null;
     } else if (abandonedSince === null) {
@@ -37,15 +41,23 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
         import('../state/lock.js'),
         import('../stack/stop.js'),
       ]);
-      await withLock(stateDir, async () => {
-        const { state: now } = await readState(stateDir);
-        if (now.owner?.startedAt !== startedAt) return;
-        if ((await partitionLeases(now.leases)).live.length > 0) return;
-        log('every lease holder died without releasing: stopping the stack');
-        const report = await stopStack(profile, now.owner);
-        for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
-        await writeState(stateDir, { ...now, owner: null, leases: [] });
-      });
+      const onWait = (holder: { pid: number }) =>
+        log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
+      await withLock(
+        stateDir,
+        async () => {
+          const { state: now } = await readState(stateDir);
+          if (now.owner?.startedAt !== startedAt) return;
+          // A run may have taken a lease between the poll and the lock.
+          if ((await partitionLeases(now.leases)).live.length > 0)
+            return log('a lease was taken meanwhile: not stopping');
+          log('every lease holder died without releasing: stopping the stack');
+          const report = await stopStack(profile, now.owner);
+          for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
+          await writeState(stateDir, { ...now, owner: null, leases: [] });
+        },
+        { onWait },
+      );
       abandonedSince = null;
     }
     await sleep(POLL_MS);
