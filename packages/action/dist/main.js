@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-ABHQH2A7.js";
 import {
   printLogTails,
   seconds
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-URSRYPFF.js";
 import {
   actionsLogger,
   bin,
@@ -21,8 +21,9 @@ import {
   setStartedAt,
   stackProfile,
   startedAt
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-KGNI4LRR.js";
 import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-SRON7RN6.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
@@ -33,8 +34,7 @@ import {
   setOutput,
   warning
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-N4QNBSZ5.js";
-import "./chunks/chunk-NL2OM63K.js";
+import "./chunks/chunk-GJK5TSV3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/outputs.ts

@@ -3,7 +3,7 @@ import {
   printLogTails,
   seconds,
   writeSummary
-} from "./chunks/chunk-BXNOLGD5.js";
+} from "./chunks/chunk-URSRYPFF.js";
 import {
   actionsLogger,
   attempt,
@@ -24,8 +24,9 @@ import {
   serverStatus,
   stackProfile,
   stackUsage
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-KGNI4LRR.js";
 import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-SRON7RN6.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import {
@@ -33,8 +34,7 @@ import {
   info,
   warning
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-N4QNBSZ5.js";
-import "./chunks/chunk-NL2OM63K.js";
+import "./chunks/chunk-GJK5TSV3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/job-status.ts

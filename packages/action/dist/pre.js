@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-N4UC44HG.js";
+} from "./chunks/chunk-ABHQH2A7.js";
 import {
   bin,
   getInputs,
@@ -10,8 +10,9 @@ import {
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-DHPUOAJG.js";
+} from "./chunks/chunk-KGNI4LRR.js";
 import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-SRON7RN6.js";
 import "./chunks/chunk-FWPJQ4EM.js";
 import "./chunks/chunk-PXOX54OA.js";
 import "./chunks/chunk-RJEHOEQ4.js";
@@ -19,8 +20,7 @@ import {
   group,
   info
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-N4QNBSZ5.js";
-import "./chunks/chunk-NL2OM63K.js";
+import "./chunks/chunk-GJK5TSV3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/pre.ts

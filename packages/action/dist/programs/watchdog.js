@@ -5,24 +5,28 @@ import {
   sealProfile
 } from "../chunks/chunk-6BER4CMT.js";
 import {
-  isSameProcess,
+  isProvenDead,
   readSmallFile,
   replaceSmallFile,
   sleep
-} from "../chunks/chunk-M7FCQ5A3.js";
+} from "../chunks/chunk-6KEWGWSB.js";
 import "../chunks/chunk-HANBNIMK.js";
 
-// ../core/src/programs/watchdog.ts
-import { readFile } from "node:fs/promises";
-import path2 from "node:path";
-
 // ../core/src/stack/spawn-watchdog.ts
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 var PROFILE_FILE = "profile.json";
+var mapUnset = (env, to) => env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
+async function readProfileCopy(stateDir2) {
+  const copy = JSON.parse(await readFile(path.join(stateDir2, PROFILE_FILE), "utf8"));
+  const env = mapUnset(copy.start?.env, void 0);
+  return sealProfile({ ...copy, start: copy.start && { ...copy.start, env } });
+}
 
 // ../core/src/state/leases.ts
 async function isLeaseAlive(lease, now = Date.now()) {
   if (lease.holder === null) return lease.expiresAt === null || lease.expiresAt > now;
-  return isSameProcess(lease.holder);
+  return !await isProvenDead(lease.holder);
 }
 async function partitionLeases(leases, now = Date.now()) {
   const alive = await Promise.all(leases.map((l) => isLeaseAlive(l, now)));
@@ -32,7 +36,7 @@ async function partitionLeases(leases, now = Date.now()) {
 // ../core/src/state/state-file.ts
 import { randomBytes } from "node:crypto";
 import { access, chmod, constants, mkdir, rename, stat } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 
 // ../core/src/state/state.ts
 var EMPTY_STATE = { version: 1, owner: null, leases: [], lastFailure: null };
@@ -53,7 +57,7 @@ function isState(value) {
 // ../core/src/state/state-file.ts
 var STATE_FILE = "state.json";
 async function readState(dir, { repair = true } = {}) {
-  const file = path.join(dir, STATE_FILE);
+  const file = path2.join(dir, STATE_FILE);
   const raw = readSmallFile(file);
   if (raw === null) return { state: EMPTY_STATE, warning: null };
   try {
@@ -76,7 +80,7 @@ async function readState(dir, { repair = true } = {}) {
   };
 }
 async function writeState(dir, state) {
-  const file = path.join(dir, STATE_FILE);
+  const file = path2.join(dir, STATE_FILE);
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   replaceSmallFile(file, temp, `${JSON.stringify(state, null, 2)}
 `);
@@ -90,17 +94,19 @@ var log = (message) => {
 `);
 };
 async function main(stateDir2, startedAt2) {
-  const profile = sealProfile(
-    JSON.parse(await readFile(path2.join(stateDir2, PROFILE_FILE), "utf8"))
-  );
+  const profile = await readProfileCopy(stateDir2);
   log(
     `watching ${profile.name} (started ${new Date(startedAt2).toISOString()}), grace ${GRACE_MS} ms`
   );
   let abandonedSince = null;
+  let liveBefore = -1;
   for (; ; ) {
     const { state } = await readState(stateDir2, { repair: false });
     if (state.owner?.startedAt !== startedAt2) return log("ownership released or replaced: exiting");
     const { live } = await partitionLeases(state.leases);
+    if (live.length !== liveBefore && live.length > 0)
+      log(`${live.length} live lease(s): ${live.map((l) => l.label).join(", ")}`);
+    liveBefore = live.length;
     if (live.length > 0) {
       abandonedSince = null;
     } else if (abandonedSince === null) {
@@ -108,18 +114,24 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopStack }] = await Promise.all([
-        import("../chunks/lock-CIKOIU7U.js"),
-        import("../chunks/stop-N7FLF5GS.js")
+        import("../chunks/lock-7WZ652T6.js"),
+        import("../chunks/stop-E6JST2YK.js")
       ]);
-      await withLock(stateDir2, async () => {
-        const { state: now } = await readState(stateDir2);
-        if (now.owner?.startedAt !== startedAt2) return;
-        if ((await partitionLeases(now.leases)).live.length > 0) return;
-        log("every lease holder died without releasing: stopping the stack");
-        const report = await stopStack(profile, now.owner);
-        for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
-        await writeState(stateDir2, { ...now, owner: null, leases: [] });
-      });
+      const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
+      await withLock(
+        stateDir2,
+        async () => {
+          const { state: now } = await readState(stateDir2);
+          if (now.owner?.startedAt !== startedAt2) return;
+          if ((await partitionLeases(now.leases)).live.length > 0)
+            return log("a lease was taken meanwhile: not stopping");
+          log("every lease holder died without releasing: stopping the stack");
+          const report = await stopStack(profile, now.owner);
+          for (const line of [...report.steps, ...report.problems]) log(`  ${line}`);
+          await writeState(stateDir2, { ...now, owner: null, leases: [] });
+        },
+        { onWait }
+      );
       abandonedSince = null;
     }
     await sleep(POLL_MS);

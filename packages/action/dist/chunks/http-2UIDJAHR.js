@@ -1,7 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  describeSocketError
-} from "./chunk-H2DFVXG4.js";
+  describeSocketError,
+  dropSelfConnection,
+  isSelfConnection
+} from "./chunk-LTLFWH5V.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/src/probe/http.ts
@@ -19,13 +21,20 @@ function probeHttp(url, status, options) {
         code >= min && code <= max ? { ready: true, detail: `HTTP ${code} from ${url}` } : { ready: false, detail: `${url}: HTTP ${code} (expected ${expected})` }
       );
     });
+    let selfConnected = null;
+    request.once(
+      "socket",
+      (socket) => socket.once("connect", () => {
+        if (isSelfConnection(socket)) selfConnected = dropSelfConnection(socket);
+      })
+    );
     request.on(
       "timeout",
       () => request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" }))
     );
     request.on(
       "error",
-      (error) => resolve({ ready: false, detail: `${url}: ${describeSocketError(error)}` })
+      (error) => resolve({ ready: false, detail: `${url}: ${describeSocketError(selfConnected ?? error)}` })
     );
   });
 }

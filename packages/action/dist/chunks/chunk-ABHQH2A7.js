@@ -12,7 +12,7 @@ import {
   setCacheMisses,
   setLeaseId,
   setVersion
-} from "./chunk-DHPUOAJG.js";
+} from "./chunk-KGNI4LRR.js";
 import {
   require_semver
 } from "./chunk-RJEHOEQ4.js";

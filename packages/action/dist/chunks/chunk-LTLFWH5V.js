@@ -10,8 +10,40 @@ function candidateHosts(host) {
   return host === "localhost" ? ["127.0.0.1", "::1"] : [host];
 }
 
+// ../core/src/probe/probe-result.ts
+function describeSocketError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return "connection reset";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "host unreachable";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host name not found";
+    case "ETIMEDOUT":
+      return "timed out";
+    case "ESELFCONNECT":
+      return "connection refused (nothing listens: the connection was made to itself)";
+    default:
+      return error.message ?? String(error);
+  }
+}
+
 // ../core/src/probe/tcp.ts
 import net from "node:net";
+function isSelfConnection(socket) {
+  return socket.localPort !== void 0 && socket.localPort === socket.remotePort && socket.localAddress === socket.remoteAddress;
+}
+function dropSelfConnection(socket) {
+  socket.resetAndDestroy();
+  return Object.assign(new Error("nothing listens (the connection was made to itself)"), {
+    code: "ESELFCONNECT"
+  });
+}
 function connectOnce(host, port, timeoutMs) {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
@@ -21,7 +53,8 @@ function connectOnce(host, port, timeoutMs) {
     }, timeoutMs);
     socket.once("connect", () => {
       clearTimeout(timer);
-      resolve(socket);
+      if (isSelfConnection(socket)) reject(dropSelfConnection(socket));
+      else resolve(socket);
     });
     socket.once("error", (error) => {
       clearTimeout(timer);
@@ -52,5 +85,8 @@ async function connect(address, timeoutMs) {
 
 export {
   parseAddress,
+  describeSocketError,
+  isSelfConnection,
+  dropSelfConnection,
   connect
 };

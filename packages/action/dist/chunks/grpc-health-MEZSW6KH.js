@@ -1,14 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   connect,
+  describeSocketError,
   parseAddress
-} from "./chunk-N4QNBSZ5.js";
-import {
-  describeSocketError
-} from "./chunk-NL2OM63K.js";
+} from "./chunk-LTLFWH5V.js";
 import "./chunk-HANBNIMK.js";
 
-// ../core/dist/probe/grpc-health.js
+// ../core/src/probe/grpc-health.ts
 import http2 from "node:http2";
 var SERVING_STATUS = ["UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"];
 function encodeRequest(service) {
@@ -19,8 +17,7 @@ function encodeRequest(service) {
   return Buffer.concat([header, message]);
 }
 function decodeStatus(frame) {
-  if (frame.length < 5)
-    return "UNKNOWN";
+  if (frame.length < 5) return "UNKNOWN";
   const length = frame.readUInt32BE(1);
   const message = frame.subarray(5, 5 + length);
   let offset = 0;
@@ -30,8 +27,7 @@ function decodeStatus(frame) {
     const wire = tag & 7;
     if (wire === 0) {
       const [value, next] = readVarint(message, afterTag);
-      if (field === 1)
-        return SERVING_STATUS[value] ?? "UNKNOWN";
+      if (field === 1) return SERVING_STATUS[value] ?? "UNKNOWN";
       offset = next;
     } else if (wire === 2) {
       const [len, next] = readVarint(message, afterTag);
@@ -58,11 +54,9 @@ function readVarint(buffer, start) {
   let offset = start;
   for (; ; ) {
     const byte = buffer[offset++];
-    if (byte === void 0)
-      return [value, offset];
+    if (byte === void 0) return [value, offset];
     value |= (byte & 127) << shift;
-    if ((byte & 128) === 0)
-      return [value, offset];
+    if ((byte & 128) === 0) return [value, offset];
     shift += 7;
   }
 }
@@ -79,8 +73,7 @@ function sessionFor(target, timeoutMs) {
       const opened = http2.connect(`http://${target}`, { createConnection: () => socket });
       opened.unref();
       const forget = () => {
-        if (sessions.get(target) === session)
-          sessions.delete(target);
+        if (sessions.get(target) === session) sessions.delete(target);
       };
       opened.once("close", forget);
       opened.once("error", forget);
@@ -96,10 +89,8 @@ var inFlight = /* @__PURE__ */ new WeakMap();
 function track(session, delta) {
   const count = (inFlight.get(session) ?? 0) + delta;
   inFlight.set(session, count);
-  if (count > 0)
-    session.ref();
-  else
-    session.unref();
+  if (count > 0) session.ref();
+  else session.unref();
 }
 async function check(session, target, label, service, timeoutMs) {
   track(session, 1);
@@ -124,8 +115,7 @@ function call(session, target, label, service, timeoutMs) {
     const chunks = [];
     let grpcStatus;
     stream.on("response", (headers) => {
-      if (headers["grpc-status"] !== void 0)
-        grpcStatus = String(headers["grpc-status"]);
+      if (headers["grpc-status"] !== void 0) grpcStatus = String(headers["grpc-status"]);
     });
     stream.on("trailers", (trailers) => {
       grpcStatus = String(trailers["grpc-status"] ?? grpcStatus);

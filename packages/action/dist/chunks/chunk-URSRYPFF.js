@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   redactSecrets
-} from "./chunk-DHPUOAJG.js";
+} from "./chunk-KGNI4LRR.js";
 import {
   endGroup,
   info,

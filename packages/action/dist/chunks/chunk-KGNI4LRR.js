@@ -3,6 +3,22 @@ import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
 import {
+  inspectPid,
+  isProvenDead,
+  isSameProcess,
+  liveness,
+  readSmallFile,
+  removeSmallFile,
+  replaceSmallFile,
+  runBounded,
+  selfRef,
+  signalVerified,
+  sleep,
+  terminateEach,
+  terminateTree,
+  writeSmallFile
+} from "./chunk-SRON7RN6.js";
+import {
   ProfileError,
   ServerUnavailableError,
   StateDirError,
@@ -23,13 +39,11 @@ import {
   warning
 } from "./chunk-IHW3RN5P.js";
 import {
+  DEFAULT_PROBE_TIMEOUT_MS,
   connect,
   parseAddress,
   probeTcp
-} from "./chunk-N4QNBSZ5.js";
-import {
-  DEFAULT_PROBE_TIMEOUT_MS
-} from "./chunk-NL2OM63K.js";
+} from "./chunk-GJK5TSV3.js";
 
 // src/context.ts
 var DEFAULT_DOWNLOAD_URL = "https://github.com/stigmer/stigmer/releases/download/{version}/stigmer-{version}-{os}-{arch}.tar.gz";
@@ -303,125 +317,6 @@ ${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
   }).join("\n");
 }
 
-// ../core/dist/process/identity.js
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-
-// ../core/dist/util/small-file.js
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-function readSmallFile(file) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT")
-      return null;
-    throw error;
-  }
-}
-function writeSmallFile(file, text, { exclusive = false } = {}) {
-  writeFileSync(file, text, { mode: 384, flag: exclusive ? "wx" : "w" });
-}
-function replaceSmallFile(file, temp, text) {
-  try {
-    writeSmallFile(temp, text);
-    renameSync(temp, file);
-  } catch (error) {
-    removeSmallFile(temp);
-    throw error;
-  }
-}
-function removeSmallFile(file) {
-  try {
-    unlinkSync(file);
-  } catch {
-  }
-}
-
-// ../core/dist/process/identity.js
-var run = promisify(execFile);
-async function readLinux(pid) {
-  let stat2 = null;
-  try {
-    stat2 = readSmallFile(`/proc/${pid}/stat`);
-  } catch {
-  }
-  if (stat2 === null)
-    return null;
-  const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-  const startTime = fields[19];
-  if (!startTime)
-    return null;
-  return { startTime, zombie: fields[0] === "Z" || fields[0] === "X" };
-}
-async function readMac(pid) {
-  try {
-    const { stdout } = await run("ps", ["-o", "stat=,lstart=", "-p", String(pid)], {
-      env: { ...process.env, LC_ALL: "C" }
-    });
-    const line = stdout.trim();
-    if (!line)
-      return null;
-    const [state = "", ...rest] = line.split(/\s+/);
-    return { startTime: rest.join(" "), zombie: state.startsWith("Z") };
-  } catch {
-    return null;
-  }
-}
-async function readWindows(pid) {
-  try {
-    const { stdout } = await run("powershell.exe", [
-      "-NoProfile",
-      "-NonInteractive",
-      "-Command",
-      `(Get-Process -Id ${pid} -ErrorAction Stop).StartTime.ToFileTimeUtc()`
-    ], { windowsHide: true });
-    const startTime = stdout.trim();
-    return startTime ? { startTime, zombie: false } : null;
-  } catch {
-    return null;
-  }
-}
-var readInfo = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
-async function processRef(pid) {
-  if (!Number.isInteger(pid) || pid <= 0)
-    return null;
-  const info2 = await readInfo(pid);
-  return info2 && !info2.zombie ? { pid, startTime: info2.startTime } : null;
-}
-async function isSameProcess(ref) {
-  const current = await processRef(ref.pid);
-  return current !== null && current.startTime === ref.startTime;
-}
-var self;
-function selfRef() {
-  self ??= processRef(process.pid).then((ref) => {
-    if (!ref)
-      throw new Error(`Cannot read this process's own start time (pid ${process.pid})`);
-    return ref;
-  });
-  return self;
-}
-
-// ../core/dist/process/signal.js
-async function signalVerified(ref, signal) {
-  if (!await isSameProcess(ref))
-    return false;
-  try {
-    process.kill(ref.pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // ../core/dist/state/leases.js
 import { randomUUID } from "node:crypto";
 async function newLease(kind = { kind: "process" }, now = Date.now()) {
@@ -441,7 +336,7 @@ async function newLease(kind = { kind: "process" }, now = Date.now()) {
 async function isLeaseAlive(lease, now = Date.now()) {
   if (lease.holder === null)
     return lease.expiresAt === null || lease.expiresAt > now;
-  return isSameProcess(lease.holder);
+  return !await isProvenDead(lease.holder);
 }
 async function partitionLeases(leases, now = Date.now()) {
   const alive = await Promise.all(leases.map((l) => isLeaseAlive(l, now)));
@@ -452,14 +347,6 @@ async function partitionLeases(leases, now = Date.now()) {
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { linkSync, statSync, watch } from "node:fs";
 import path from "node:path";
-
-// ../core/dist/util/sleep.js
-import { setTimeout as delay } from "node:timers/promises";
-function sleep(ms, signal) {
-  return delay(ms, void 0, signal ? { signal } : void 0);
-}
-
-// ../core/dist/state/lock.js
 var LOCK_FILE = "lock";
 var GARBAGE_GRACE_MS = 2e3;
 var WAIT_NOTICE_MS = 500;
@@ -500,9 +387,9 @@ async function acquire(dir, options) {
       if (raw === null)
         continue;
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
-      if (!alive) {
-        await breakStale(lockPath, raw, staged);
+      const state = holder ? await liveness(holder) : isYoung(lockPath) ? "alive" : "dead";
+      if (state === "dead") {
+        await breakStale(lockPath, raw, staged, content);
         continue;
       }
       if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
@@ -510,7 +397,7 @@ async function acquire(dir, options) {
         options.onWait?.(holder);
       }
       if (Date.now() > deadline) {
-        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
+        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (${state === "alive" ? "alive" : "could not check whether it is alive"})` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
       }
       changes ??= watchLock(dir);
       await changes.after(seen, pause, options.signal);
@@ -579,16 +466,12 @@ function place(staged, target, content) {
     throw error;
   }
 }
-async function breakStale(lockPath, staleContent, staged) {
+async function breakStale(lockPath, staleContent, staged, content) {
   const breakPath = `${lockPath}.break`;
-  try {
-    linkSync(staged, breakPath);
-  } catch (error) {
-    if (error.code !== "EEXIST")
-      throw error;
+  if (!place(staged, breakPath, content)) {
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
+    if (raw !== null && (breaker ? await isProvenDead(breaker) : !isYoung(breakPath))) {
       removeSmallFile(breakPath);
     } else {
       await sleep(1);
@@ -714,8 +597,10 @@ async function readPidFile(file) {
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
   if (!Number.isInteger(pid) || pid <= 0)
     return { kind: "invalid", content: first.slice(0, 40) };
-  const ref = await processRef(pid);
-  return ref ? { kind: "alive", process: ref } : { kind: "dead", pid };
+  const found = await inspectPid(pid);
+  if (found.state === "alive")
+    return { kind: "alive", process: found.ref };
+  return found.state === "dead" ? { kind: "dead", pid } : { kind: "unknown", pid, reason: found.reason };
 }
 async function probePidFile(file) {
   const read = await readPidFile(file);
@@ -731,6 +616,8 @@ async function probePidFile(file) {
       return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
     case "alive":
       return { ready: true, detail: `pid ${read.process.pid} alive` };
+    case "unknown":
+      return { ready: false, detail: `pid ${read.pid} could not be checked: ${read.reason}` };
   }
 }
 
@@ -751,10 +638,10 @@ var silentLogger = { info() {
 
 // ../core/dist/probe/run-probe.js
 var load = {
-  grpc: () => import("./grpc-health-PFGFOMK6.js"),
-  http: () => import("./http-TWLK5CHR.js"),
-  command: () => import("./command-WVFKHIZI.js"),
-  docker: () => import("./docker-BV32VF3W.js")
+  grpc: () => import("./grpc-health-K6ONOMJR.js"),
+  http: () => import("./http-W5UXFFIX.js"),
+  command: () => import("./command-OOAZAK4C.js"),
+  docker: () => import("./docker-JGRPCHSL.js")
 };
 async function runProbe(probe, options) {
   try {
@@ -791,148 +678,6 @@ function probeAddress(probe) {
   if ("anyOf" in probe)
     return probe.anyOf.map(probeAddress).find((a) => a !== null) ?? null;
   return null;
-}
-
-// ../core/dist/process/terminate.js
-import { execFile as execFile3 } from "node:child_process";
-import { promisify as promisify3 } from "node:util";
-
-// ../core/dist/process/tree.js
-import { execFile as execFile2 } from "node:child_process";
-import { readdir as readdir2, readFile } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
-async function parentsLinux() {
-  const parents = /* @__PURE__ */ new Map();
-  const entries = await readdir2("/proc");
-  await Promise.all(entries.map(async (entry) => {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid))
-      return;
-    try {
-      const stat2 = await readFile(`/proc/${pid}/stat`, "utf8");
-      const [, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-      parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
-    } catch {
-    }
-  }));
-  return parents;
-}
-async function parentsPs() {
-  const { stdout } = await run2("ps", ["-A", "-o", "pid=,ppid=,pgid="]);
-  const parents = /* @__PURE__ */ new Map();
-  for (const line of stdout.split("\n")) {
-    const [pid, ppid, pgid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid !== void 0 && pgid !== void 0)
-      parents.set(pid, { ppid, pgid });
-  }
-  return parents;
-}
-async function descendants(rootPid) {
-  if (process.platform === "win32")
-    return [];
-  const parents = process.platform === "linux" ? await parentsLinux() : await parentsPs();
-  const children = /* @__PURE__ */ new Map();
-  for (const [pid, { ppid }] of parents) {
-    const list = children.get(ppid) ?? [];
-    list.push(pid);
-    children.set(ppid, list);
-  }
-  const found = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  const refs = await Promise.all(found.map(async (pid) => {
-    const ref = await processRef(pid);
-    return ref ? { ...ref, pgid: parents.get(pid).pgid } : null;
-  }));
-  return refs.filter((r) => r !== null);
-}
-
-// ../core/dist/process/terminate.js
-var run3 = promisify3(execFile3);
-var POLL_MS = 20;
-async function waitGone(refs, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const alive = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-    if (alive.length === 0 || Date.now() >= deadline)
-      return alive;
-    await sleep(POLL_MS);
-  }
-}
-async function terminateTree(leader, signal, timeoutMs) {
-  const steps = [];
-  if (!await isSameProcess(leader)) {
-    return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
-  }
-  if (process.platform === "win32") {
-    const tree2 = [leader, ...await descendants(leader.pid)];
-    await run3("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(() => {
-    });
-    steps.push(`taskkill /T pid ${leader.pid}`);
-    return escalate(leader, tree2, timeoutMs, steps);
-  }
-  const below = await freeze(leader);
-  const tree = [leader, ...below];
-  const outside = below.filter((d) => d.pgid !== leader.pid);
-  signalGroup(leader.pid, signal);
-  await Promise.all(outside.map((d) => signalVerified(d, signal)));
-  signalGroup(leader.pid, "SIGCONT");
-  await Promise.all(outside.map((d) => signalVerified(d, "SIGCONT")));
-  const inGroup = tree.length - outside.length;
-  steps.push(`${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : ""));
-  return escalate(leader, tree, timeoutMs, steps);
-}
-async function freeze(leader) {
-  signalGroup(leader.pid, "SIGSTOP");
-  const known = /* @__PURE__ */ new Map();
-  for (let round = 0; round < 10; round++) {
-    const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
-    if (fresh.length === 0)
-      break;
-    for (const d of fresh)
-      known.set(d.pid, d);
-    await Promise.all(fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP")));
-  }
-  return [...known.values()];
-}
-async function escalate(leader, tree, timeoutMs, steps) {
-  let survivors = await waitGone(tree, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(", ")}`);
-    await forceKill(leader, survivors);
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
-}
-async function forceKill(leader, refs) {
-  if (process.platform === "win32") {
-    await run3("taskkill", ["/PID", String(leader.pid), "/T", "/F"], { windowsHide: true }).catch(() => {
-    });
-  } else if (await isSameProcess(leader)) {
-    signalGroup(leader.pid, "SIGKILL");
-  }
-  await Promise.all(refs.map((r) => signalVerified(r, "SIGKILL")));
-}
-async function terminateEach(refs, timeoutMs) {
-  const steps = [];
-  const live = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  if (live.length === 0)
-    return { steps, survivors: [] };
-  await Promise.all(live.map((r) => signalVerified(r, "SIGTERM")));
-  steps.push(`SIGTERM to ${live.map((r) => r.pid).join(", ")}`);
-  let survivors = await waitGone(live, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`SIGKILL to ${survivors.map((r) => r.pid).join(", ")}`);
-    await Promise.all(survivors.map((r) => signalVerified(r, "SIGKILL")));
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
 }
 
 // ../core/dist/stack/ports-free.js
@@ -1016,30 +761,22 @@ async function runStopCommand(profile) {
   const argv = profile.stop.command;
   if (!argv)
     return { steps: [], ms: null };
-  const { execa } = await import("./execa-5YVE4HVE.js");
   const began = performance.now();
-  const [file, ...args] = argv;
   const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
-  const result2 = await execa(file, args, {
-    reject: false,
-    timeout,
-    forceKillAfterDelay: 1e3,
-    stdin: "ignore",
-    all: true,
+  const result2 = await runBounded(argv, {
+    timeoutMs: timeout,
     cwd: profile.start?.cwd,
     env: commandEnv(profile)
   });
   const ms = Math.round(performance.now() - began);
   if (result2.timedOut)
     return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
-  if (result2.failed && result2.exitCode === void 0)
-    return { steps: [`${shown} could not run: ${result2.shortMessage}`], ms };
-  const last = redact(String(result2.all ?? "").trim().split("\n").at(-1) ?? "");
-  return {
-    steps: [`${shown} exited ${result2.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`],
-    ms
-  };
+  if (result2.spawnError)
+    return { steps: [`${shown} could not run: ${result2.spawnError}`], ms };
+  const last = redact(result2.all.trim().split("\n").at(-1) ?? "");
+  const how = result2.signal ? `was killed by ${result2.signal}` : `exited ${result2.exitCode}`;
+  return { steps: [`${shown} ${how}${last ? ` (${last.slice(0, 200)})` : ""}`], ms };
 }
 
 // ../core/dist/stack/release.js
@@ -1095,23 +832,26 @@ async function unownedAsOwner(profile) {
 }
 
 // ../core/dist/process/usage.js
-import { execFile as execFile4 } from "node:child_process";
-import { readFileSync as readFileSync2 } from "node:fs";
-import { promisify as promisify4 } from "node:util";
-var run4 = promisify4(execFile4);
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
+var run = promisify(execFile);
 var TICKS_PER_SECOND = 100;
 async function sampleProcess(pid) {
   try {
     if (process.platform === "linux") {
-      const stat2 = readFileSync2(`/proc/${pid}/stat`, "utf8");
-      const status = readFileSync2(`/proc/${pid}/status`, "utf8");
+      const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
       const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return { rss: rssKiB * 1024, cpuMs };
     }
     if (process.platform === "darwin") {
-      const { stdout } = await run4("ps", ["-o", "rss=,time=", "-p", String(pid)]);
+      const { stdout } = await run("ps", ["-o", "rss=,time=", "-p", String(pid)], {
+        timeout: 5e3,
+        killSignal: "SIGKILL"
+      });
       const [rss, time] = stdout.trim().split(/\s+/);
       if (!rss || !time)
         return null;
@@ -1177,9 +917,9 @@ function lifetimeUsage(name, pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const stat2 = readFileSync2(`/proc/${pid}/stat`, "utf8");
-    const status = readFileSync2(`/proc/${pid}/status`, "utf8");
-    const uptime = Number(readFileSync2("/proc/uptime", "utf8").split(" ")[0]);
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
@@ -1245,7 +985,7 @@ async function stackUsage(profile) {
 }
 
 // ../core/dist/stack/start.js
-import { readFile as readFile2, rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path4 from "node:path";
 
 // ../core/dist/process/program-path.js
@@ -1272,6 +1012,13 @@ function cannotStart(argv, code, cwd) {
   const fix = code === "ENOENT" ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ""}. Install it, put it on PATH, or give its absolute path in the profile` : code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
   return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
+var NOT_INHERITED = ["RUNNER_TRACKING_ID"];
+function detachedEnv(env) {
+  const copy = { ...env };
+  for (const name of NOT_INHERITED)
+    delete copy[name];
+  return copy;
+}
 async function spawnDetached(argv, options) {
   const [file, ...args] = argv;
   const log = openSync(options.logFile, "w", 384);
@@ -1279,7 +1026,7 @@ async function spawnDetached(argv, options) {
   try {
     child = spawn(file, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: detachedEnv(options.env),
       detached: true,
       stdio: ["ignore", log, log],
       windowsHide: true
@@ -1297,8 +1044,22 @@ async function spawnDetached(argv, options) {
     });
   });
   child.unref();
-  const ref = await processRef(child.pid) ?? { pid: child.pid, startTime: "exited" };
-  return { process: ref, exited };
+  return { process: await identify(child, argv), exited };
+}
+var IDENTIFY_ATTEMPTS = 5;
+async function identify(child, argv) {
+  let reason = "";
+  for (let attempt2 = 0; attempt2 < IDENTIFY_ATTEMPTS; attempt2++) {
+    const found = await inspectPid(child.pid);
+    if (found.state === "alive")
+      return found.ref;
+    if (found.state === "dead")
+      return { pid: child.pid, startTime: "exited" };
+    reason = found.reason;
+    await sleep(20 * (attempt2 + 1));
+  }
+  child.kill("SIGKILL");
+  throw new SpawnError(`Started ${formatCommand(argv)} but could not read its identity (${reason}), so it could never be stopped safely: it was killed. Retry; if this persists, check the open-file limit (ulimit -n).`);
 }
 
 // ../core/dist/stack/start.js
@@ -1323,7 +1084,7 @@ async function launch(profile) {
 }
 async function readStartStatus(profile) {
   try {
-    return JSON.parse(await readFile2(statusFile(profile), "utf8"));
+    return JSON.parse(await readFile(statusFile(profile), "utf8"));
   } catch {
     return null;
   }
@@ -1352,7 +1113,7 @@ async function watchStart(profile, started, signal) {
 async function watchRecordedStart(profile, owner, signal) {
   const shown = formatCommand(profile.start.command);
   for (; ; ) {
-    const alive = owner.process ? await isSameProcess(owner.process) : false;
+    const alive = owner.process ? !await isProvenDead(owner.process) : false;
     if (owner.mode === "process") {
       if (!alive)
         return `the server process ${shown} exited before it was ready`;
@@ -1386,6 +1147,10 @@ async function probeComponent(component, options) {
   ]);
   const address = probeAddress(component.probe);
   const base = { name: component.name, required: component.required, address };
+  if (result2.ready && pid?.kind === "unknown") {
+    const detail = `${address ?? "the probe"} answers, but pid ${pid.pid} could not be checked: ${pid.reason}`;
+    return { ...base, ready: false, foreign: false, detail };
+  }
   if (result2.ready && pid && pid.kind !== "alive") {
     const why = pid.kind === "missing" ? "there is no pid file" : pid.kind === "dead" ? `its pid ${pid.pid} is dead` : "its pid file is unreadable";
     return {
@@ -1523,7 +1288,7 @@ async function serverStatus(profile = stigmer()) {
 }
 
 // ../core/dist/profile/load-profile.js
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import path6 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadProfile(config) {
@@ -1534,7 +1299,7 @@ async function loadProfile(config) {
   let spec;
   try {
     if (ext === ".json") {
-      spec = JSON.parse(await readFile3(file, "utf8"));
+      spec = JSON.parse(await readFile2(file, "utf8"));
     } else if (ext === ".js" || ext === ".mjs") {
       const mod = await import(pathToFileURL(file).href);
       spec = mod.default;
@@ -1752,9 +1517,9 @@ async function awaitExternal(ctx) {
     leaseId: null
   });
 }
-async function waitOrRelease(ctx, lease, run6) {
+async function waitOrRelease(ctx, lease, run3) {
   try {
-    return await run6();
+    return await run3();
   } catch (error) {
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
@@ -1833,11 +1598,12 @@ async function abandonStart(ctx, lease, owner, reason, stop = true) {
 }
 
 // ../core/dist/process/port-owner.js
-import { execFile as execFile5 } from "node:child_process";
-import { readdir as readdir3, readFile as readFile4, readlink } from "node:fs/promises";
-import { promisify as promisify5 } from "node:util";
-var run5 = promisify5(execFile5);
+import { execFile as execFile2 } from "node:child_process";
+import { readdir as readdir2, readFile as readFile3, readlink } from "node:fs/promises";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 var LISTEN = "0A";
+var TOOL = { timeout: 5e3, killSignal: "SIGKILL" };
 async function portOwner(port) {
   try {
     const pid = process.platform === "linux" ? await listenerLinux(port) : process.platform === "darwin" ? await listenerLsof(port) : null;
@@ -1849,7 +1615,7 @@ async function portOwner(port) {
 async function listenerLinux(port) {
   const inodes = /* @__PURE__ */ new Set();
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile4(table, "utf8").catch(() => "");
+    const text = await readFile3(table, "utf8").catch(() => "");
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
@@ -1861,10 +1627,10 @@ async function listenerLinux(port) {
   }
   if (inodes.size === 0)
     return null;
-  for (const entry of await readdir3("/proc")) {
+  for (const entry of await readdir2("/proc")) {
     if (!/^\d+$/.test(entry))
       continue;
-    const fds = await readdir3(`/proc/${entry}/fd`).catch(() => []);
+    const fds = await readdir2(`/proc/${entry}/fd`).catch(() => []);
     for (const fd of fds) {
       const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
@@ -1875,12 +1641,12 @@ async function listenerLinux(port) {
   return null;
 }
 async function listenerLsof(port) {
-  const { stdout } = await run5("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"], TOOL);
   const pid = Number(stdout.trim().split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile4(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run5("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)], TOOL).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
@@ -1923,13 +1689,18 @@ function decide({ owner, liveLeases, starterAlive, statuses }) {
 }
 
 // ../core/dist/stack/spawn-watchdog.js
-import { writeFile } from "node:fs/promises";
+import { readFile as readFile4, writeFile } from "node:fs/promises";
 import path7 from "node:path";
 var PROFILE_FILE = "profile.json";
-async function spawnWatchdog(profile, startedAt2) {
-  await writeFile(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
+var mapUnset = (env, to) => env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
+function writeProfileCopy(profile) {
+  const start = profile.start && { ...profile.start, env: mapUnset(profile.start.env, null) };
+  return writeFile(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify({ ...profile, start }), {
     mode: 384
   });
+}
+async function spawnWatchdog(profile, startedAt2) {
+  await writeProfileCopy(profile);
   const { process: process2 } = await spawnDetached([globalThis.process.execPath, programPath("watchdog"), profile.stateDir, String(startedAt2)], {
     env: globalThis.process.env,
     logFile: path7.join(profile.stateDir, "logs", "watchdog.log")
@@ -1964,7 +1735,7 @@ async function planUnderLock(ctx) {
   const owner = state.owner;
   if (owner && owner.leaseId === lease.id)
     return done({ kind: "own", owner }, lease);
-  const starterAlive = owner?.process ? await isSameProcess(owner.process) : false;
+  const starterAlive = owner?.process ? !await isProvenDead(owner.process) : false;
   const decision = decide({ owner, liveLeases: others.length, starterAlive, statuses });
   switch (decision.kind) {
     case "unavailable":
