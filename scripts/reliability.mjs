@@ -102,6 +102,87 @@ const FAULTS = [
     ],
   },
   {
+    fault: 'a lock or lease holder that is a zombie (its parent never reaps it)',
+    expected: 'dead: its lock is broken and its lease reaped',
+    tests: [['core', /a zombie is dead/]],
+  },
+  {
+    fault: 'two runs break a stale lock while a third has just taken it',
+    expected: 'only the lock judged stale is deleted: the third keeps it',
+    tests: [['core', /two breakers that judged a lock stale never break the lock/]],
+  },
+  {
+    fault: 'a file system without hard links (link fails with EPERM), and a holder SIGKILLed',
+    expected: 'the next run breaks the stale lock and gets it',
+    tests: [
+      ['core', /without hard links \(link fails with EPERM\)/],
+      ['core', /two breakers .*\(no hard links\)/],
+    ],
+  },
+  {
+    fault:
+      'process identity read in two time zones (macOS `ps -o lstart`), or not readable (ps failing, EMFILE on /proc)',
+    expected:
+      'the same identity for every process; "could not check" is never "dead": no lock broken, no lease reaped',
+    tests: [
+      ['core', /macOS identity is time-zone free/],
+      ['core', /could not check is not dead/],
+    ],
+  },
+  {
+    fault: 'a self-hosted runner cleans up the job (processes carrying its RUNNER_TRACKING_ID)',
+    expected: 'nothing core started carries it, so a stack kept for another job survives',
+    tests: [['core', /started processes do not carry the job's RUNNER_TRACKING_ID/]],
+  },
+  {
+    fault: 'a variable the profile unsets (TEMPORAL_SERVICE_ADDRESS) is set in the caller',
+    expected: "unset in every stop command, the watchdog's too",
+    tests: [['core', /a stop command runs without the variables the profile unsets/]],
+  },
+  {
+    fault: 'a wrapper start command (sh, npm) exits or is killed while its server runs',
+    expected: 'the stop reaches what it left in its group, by identity: nothing left running',
+    tests: [
+      ['core', /a wrapper killed while its server runs/],
+      ['core', /a wrapper that exits once its server runs/],
+    ],
+  },
+  {
+    fault:
+      "a stop command, command probe or `docker inspect` whose child keeps the command's output open",
+    expected:
+      'it ends within its bound, the lock is released for the next run, the child is stopped',
+    tests: [
+      ['core', /a stop command leaving a child with its output/],
+      ['core', /a command probe leaving a child with its output/],
+      ['core', /a command probe that hangs, its child too/],
+      ['core', /docker inspect leaving a child with its output/],
+    ],
+  },
+  {
+    fault:
+      'a probe or port check connects to a closed port in the ephemeral range (a self-connection)',
+    expected: 'never taken for a server; the port stays free for the real one',
+    tests: [
+      ['core', /rejects a connection to itself/],
+      ['core', /a loop of probes to a closed ephemeral port never says ready/],
+    ],
+  },
+  {
+    fault:
+      'the owner dies while another run holds a lease, or a run takes one while the watchdog waits for the lock',
+    expected: 'the watchdog leaves the stack running',
+    tests: [
+      ['core', /leaves the stack alone while another run holds a lease/],
+      ['core', /checks again under the lock/],
+    ],
+  },
+  {
+    fault: 'leases of dead holders in the state file',
+    expected: 'reaped, and never written back',
+    tests: [['core', /are not written back to the state file/]],
+  },
+  {
     fault: 'bad config: unknown keys, wrong types, empty command, relative paths',
     expected: 'every problem listed at once, with its path',
     tests: [
@@ -261,12 +342,14 @@ signals), and this table is regenerated from the last test run by \`node scripts
 (\`--check\` in CI fails unless every fault was observed as expected).
 
 Observed on: ${platform}, commit ${commit}, ${new Date().toISOString().slice(0, 10)}.
-Only Linux has been observed here. The macOS and Windows paths (process start time from
-\`ps -o lstart\` and PowerShell, \`taskkill /T\` instead of process groups) are implemented in
-\`packages/core/src/process/\`; the \`portable\` job of \`.github/workflows/ci.yml\` runs
-\`packages/core/test/process.test.ts\` (identity, verified signals, tree termination) and the unit
-tests there, which no machine of this project has run yet. The rows above need the Linux-only
-helpers of the integration suites (/proc), so they are observed on Linux only.
+Only Linux has been observed here. The macOS paths (process start time from \`ps -o lstart\`,
+read in UTC) are forced on Linux by a preload in some tests (procps \`ps\` answers them); on
+macOS itself, and on Windows (PowerShell, \`taskkill /T /F\` instead of process groups),
+the \`portable\` job of \`.github/workflows/ci.yml\` runs \`packages/core/test/process.test.ts\`
+(identity, verified signals, tree termination) and the unit tests there, which no machine of
+this project has run yet. Windows is not supported for started stacks (the Stigmer release has
+no Windows build). The rows above need the Linux-only helpers of the integration suites (/proc),
+so they are observed on Linux only.
 
 | fault | expected | observed (${os.platform()}) | tests |
 |---|---|---|---|

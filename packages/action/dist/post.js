@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-TGQQEOXJ.js";
+} from "./chunks/chunk-R4QKFLPQ.js";
 import {
   actionsLogger,
   attempt,
@@ -29,22 +29,22 @@ import {
   stackProfile,
   stackUsage,
   warning
-} from "./chunks/chunk-JEPTEI5I.js";
-import "./chunks/chunk-FVSXOLBX.js";
-import "./chunks/chunk-JVXVSICD.js";
-import "./chunks/chunk-6POOQ3FW.js";
+} from "./chunks/chunk-D4CRGLRT.js";
+import "./chunks/chunk-4Z52STLY.js";
+import "./chunks/chunk-DMNHADXS.js";
+import "./chunks/chunk-MCLZOG4S.js";
+import "./chunks/chunk-U45GWJ3U.js";
 import {
   group,
   summary
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-MNJR5YAS.js";
-import "./chunks/chunk-4ZFE3CZX.js";
+import "./chunks/chunk-JHV3EX2X.js";
+import "./chunks/chunk-44U7AH7R.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-OTVOUBNS.js";
-import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-KTMX6ZKR.js";
+import "./chunks/chunk-OWJNM7FF.js";
 import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-N4QNBSZ5.js";
-import "./chunks/chunk-NL2OM63K.js";
+import "./chunks/chunk-GJK5TSV3.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/job-status.ts

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureStack } from './helpers/fixture-profile.js';
+import { track } from './helpers/leftovers.js';
 import { CLI, isRunning, lifecycleEvents, portAccepts, waitFor } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -130,13 +131,18 @@ describe('stigmer-e2e', () => {
     const stack = await fixtureStack(temp.dir);
     const marker = path.join(temp.dir, 'got-sigint');
     const script = `process.on('SIGINT', () => { require('fs').writeFileSync(${JSON.stringify(marker)}, 'yes'); process.exit(130); }); console.log('ready'); setInterval(() => {}, 1000);`;
-    const child = spawn(
-      process.execPath,
-      [CLI, 'run', '--config', stack.specFile, '--', process.execPath, '-e', script],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, CI: '' },
-      },
+    const child = track(
+      spawn(
+        process.execPath,
+        [CLI, 'run', '--config', stack.specFile, '--', process.execPath, '-e', script],
+        {
+          // Its own group, so that a failing test's cleanup stops the command it runs too.
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, CI: '' },
+        },
+      ),
+      { group: true },
     );
     let stdout = '';
     child.stdout.on('data', (d) => {

@@ -9,13 +9,26 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { processRef } from '../src/process/identity.js';
+import { type ProcessRef, processRef } from '../src/process/identity.js';
+import { signalVerified } from '../src/process/signal.js';
 import { terminateTree } from '../src/process/terminate.js';
 
 let dir: string | undefined;
+let leader: ProcessRef | undefined;
 afterEach(async () => {
+  // Pass or fail, nothing the spawner started outlives the test: its sleeps are the processes
+  // its file names that started after it (start times are clock ticks here: /proc).
+  if (leader && dir) {
+    await terminateTree(leader, 'SIGKILL', 2_000);
+    for (const pid of await spawned(path.join(dir, 'pids'))) {
+      const ref = await processRef(pid);
+      if (ref && Number(ref.startTime) >= Number(leader.startTime))
+        await signalVerified(ref, 'SIGKILL');
+    }
+  }
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
+  leader = undefined;
 });
 
 /** The pids a spawner wrote so far, one per line. */
@@ -36,8 +49,9 @@ it('a start command spawning components in sessions of their own: none survives 
       appendFileSync(${JSON.stringify(pids)}, c.pid + '\\n');
     }
     setTimeout(() => {}, 60_000);`;
-  const leader = spawn(process.execPath, ['-e', spawner], { detached: true, stdio: 'ignore' });
-  const ref = (await processRef(leader.pid!))!;
+  const child = spawn(process.execPath, ['-e', spawner], { detached: true, stdio: 'ignore' });
+  const ref = (await processRef(child.pid!))!;
+  leader = ref;
   const deadline = Date.now() + 15_000;
   while ((await spawned(pids)).length < 20) {
     if (Date.now() > deadline) throw new Error('the spawner started nothing within 15 s');
@@ -49,7 +63,6 @@ it('a start command spawning components in sessions of their own: none survives 
   expect(result.survivors).toEqual([]);
   const all = await spawned(pids);
   const alive = (await Promise.all(all.map((pid) => processRef(pid)))).filter((r) => r !== null);
-  for (const r of alive) process.kill(r.pid, 'SIGKILL'); // clean up before failing
   expect(all.length).toBeLessThan(300); // stopped while still spawning
   expect(alive.map((r) => r.pid)).toEqual([]);
 });

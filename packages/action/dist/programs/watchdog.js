@@ -1,24 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  PROFILE_FILE,
-  partitionLeases
-} from "../chunks/chunk-MNJR5YAS.js";
+  partitionLeases,
+  readProfileCopy
+} from "../chunks/chunk-JHV3EX2X.js";
 import {
   readState
-} from "../chunks/chunk-4ZFE3CZX.js";
+} from "../chunks/chunk-44U7AH7R.js";
 import "../chunks/chunk-BOTTUJWC.js";
-import {
-  sealProfile
-} from "../chunks/chunk-OTVOUBNS.js";
+import "../chunks/chunk-KTMX6ZKR.js";
 import {
   sleep
-} from "../chunks/chunk-LK6OX7TM.js";
+} from "../chunks/chunk-OWJNM7FF.js";
 import "../chunks/chunk-OSJIUKPB.js";
 import "../chunks/chunk-HANBNIMK.js";
 
 // ../core/dist/programs/watchdog.js
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 var POLL_MS = 1e3;
 var GRACE_MS = Number(process.env.STIGMER_E2E_WATCHDOG_GRACE_MS ?? 5e3);
 var log = (message) => {
@@ -26,14 +22,18 @@ var log = (message) => {
 `);
 };
 async function main(stateDir2, startedAt2) {
-  const profile = sealProfile(JSON.parse(await readFile(path.join(stateDir2, PROFILE_FILE), "utf8")));
+  const profile = await readProfileCopy(stateDir2);
   log(`watching ${profile.name} (started ${new Date(startedAt2).toISOString()}), grace ${GRACE_MS} ms`);
   let abandonedSince = null;
+  let liveBefore = -1;
   for (; ; ) {
     const { state } = await readState(stateDir2, { repair: false });
     if (state.owner?.startedAt !== startedAt2)
       return log("ownership released or replaced: exiting");
     const { live } = await partitionLeases(state.leases);
+    if (live.length !== liveBefore && live.length > 0)
+      log(`${live.length} live lease(s): ${live.map((l) => l.label).join(", ")}`);
+    liveBefore = live.length;
     if (live.length > 0) {
       abandonedSince = null;
     } else if (abandonedSince === null) {
@@ -41,21 +41,22 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
-        import("../chunks/lock-KTR6AYNA.js"),
-        import("../chunks/stop-RSNIJ5UK.js")
+        import("../chunks/lock-2HESQNLK.js"),
+        import("../chunks/stop-K4WZUHLW.js")
       ]);
+      const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);
         if (now.owner?.startedAt !== startedAt2)
           return;
         if ((await partitionLeases(now.leases)).live.length > 0)
-          return;
+          return log("a lease was taken meanwhile: not stopping");
         log("every lease holder died without releasing: stopping the stack");
         await stopAndDisown(profile, now, now.owner, {
           leases: [],
           logger: { info: log, warn: log }
         });
-      });
+      }, { onWait });
       abandonedSince = null;
     }
     await sleep(POLL_MS);

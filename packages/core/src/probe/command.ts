@@ -1,3 +1,4 @@
+import { runBounded } from '../process/run-bounded.js';
 import { formatCommand } from '../util/format-command.js';
 import type { ProbeResult } from './probe-result.js';
 
@@ -6,33 +7,14 @@ export async function probeCommand(
   argv: readonly string[],
   timeoutMs: number,
 ): Promise<ProbeResult> {
-  // execa is loaded only when a profile has a command probe: it costs ~100 ms to import.
-  const { execa } = await import('execa');
-  const [file, ...args] = argv as [string, ...string[]];
-  const result = await execa(file, args, {
-    reject: false,
-    timeout: timeoutMs,
-    stdin: 'ignore',
-    all: true,
-    forceKillAfterDelay: 1_000,
-  });
+  const result = await runBounded(argv, { timeoutMs });
   const shown = formatCommand(argv).slice(1, -1);
-  if (result.exitCode === 0) return { ready: true, detail: `\`${shown}\` exited 0` };
   if (result.timedOut)
     return { ready: false, detail: `\`${shown}\` timed out after ${timeoutMs} ms` };
-  if (result.failed && result.exitCode === undefined) {
-    return {
-      ready: false,
-      detail: `\`${shown}\` could not run: ${result.shortMessage ?? result.message}`,
-    };
-  }
-  const last = String(result.all ?? '')
-    .trim()
-    .split('\n')
-    .at(-1)
-    ?.slice(0, 200);
-  return {
-    ready: false,
-    detail: `\`${shown}\` exited ${result.exitCode}${last ? `: ${last}` : ''}`,
-  };
+  if (result.exitCode === 0) return { ready: true, detail: `\`${shown}\` exited 0` };
+  if (result.spawnError)
+    return { ready: false, detail: `\`${shown}\` could not run: ${result.spawnError}` };
+  const last = result.all.trim().split('\n').at(-1)?.slice(0, 200);
+  const how = result.signal ? `was killed by ${result.signal}` : `exited ${result.exitCode}`;
+  return { ready: false, detail: `\`${shown}\` ${how}${last ? `: ${last}` : ''}` };
 }

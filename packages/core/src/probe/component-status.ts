@@ -28,6 +28,12 @@ export async function probeComponent(
   ]);
   const address = probeAddress(component.probe);
   const base = { name: component.name, required: component.required, address };
+  if (result.ready && pid?.kind === 'unknown') {
+    // Cannot tell whether the process behind the port is the component: not ready yet (the
+    // next poll asks again), and not called foreign either.
+    const detail = `${address ?? 'the probe'} answers, but pid ${pid.pid} could not be checked: ${pid.reason}`;
+    return { ...base, ready: false, foreign: false, detail };
+  }
   if (result.ready && pid && pid.kind !== 'alive') {
     const why =
       pid.kind === 'missing'

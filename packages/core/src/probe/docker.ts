@@ -1,27 +1,24 @@
+import { runBounded } from '../process/run-bounded.js';
 import type { ProbeResult } from './probe-result.js';
 
 /** Ready when the Docker container (name or id) is running, per `docker inspect`. */
 export async function probeDocker(container: string, timeoutMs: number): Promise<ProbeResult> {
-  const { execa } = await import('execa');
-  const result = await execa('docker', ['inspect', '--format', '{{.State.Running}}', container], {
-    reject: false,
-    timeout: timeoutMs,
-    stdin: 'ignore',
-  });
+  const result = await runBounded(
+    ['docker', 'inspect', '--format', '{{.State.Running}}', container],
+    { timeoutMs },
+  );
   if (result.exitCode === 0) {
-    return String(result.stdout).trim() === 'true'
+    return result.stdout.trim() === 'true'
       ? { ready: true, detail: `container ${container} running` }
       : { ready: false, detail: `container ${container} is not running` };
   }
-  const stderr = String(result.stderr ?? '').trim();
+  const stderr = result.stderr.trim();
   if (/no such (object|container)/i.test(stderr))
     return { ready: false, detail: `no container named ${container}` };
-  if (result.failed && result.exitCode === undefined) {
-    return {
-      ready: false,
-      detail: `docker is not available (${result.shortMessage ?? 'not found'})`,
-    };
-  }
+  if (result.spawnError)
+    return { ready: false, detail: `docker is not available (${result.spawnError})` };
+  if (result.timedOut)
+    return { ready: false, detail: `docker inspect ${container} timed out after ${timeoutMs} ms` };
   return {
     ready: false,
     detail: `docker inspect ${container} failed: ${stderr.split('\n')[0] || `exit ${result.exitCode}`}`,

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
+import { dropSelfConnection, isSelfConnection } from './tcp.js';
 
 /** A GET answered with a status in `[min, max]` (default 200-399, redirects count as up). */
 export function probeHttp(
@@ -23,11 +24,19 @@ export function probeHttp(
           : { ready: false, detail: `${url}: HTTP ${code} (expected ${expected})` },
       );
     });
+    // A connection to itself is no server, even before anything is read from it. Its reset
+    // reaches the request as ECONNRESET: the report says what happened instead.
+    let selfConnected: NodeJS.ErrnoException | null = null;
+    request.once('socket', (socket) =>
+      socket.once('connect', () => {
+        if (isSelfConnection(socket)) selfConnected = dropSelfConnection(socket);
+      }),
+    );
     request.on('timeout', () =>
       request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
     );
     request.on('error', (error) =>
-      resolve({ ready: false, detail: `${url}: ${describeSocketError(error)}` }),
+      resolve({ ready: false, detail: `${url}: ${describeSocketError(selfConnected ?? error)}` }),
     );
   });
 }

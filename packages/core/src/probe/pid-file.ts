@@ -1,4 +1,4 @@
-import { type ProcessRef, processRef } from '../process/identity.js';
+import { inspectPid, type ProcessRef } from '../process/identity.js';
 import { readSmallFile } from '../util/small-file.js';
 import type { ProbeResult } from './probe-result.js';
 
@@ -6,7 +6,9 @@ export type PidFileRead =
   | { kind: 'missing' }
   | { kind: 'invalid'; content: string }
   | { kind: 'dead'; pid: number }
-  | { kind: 'alive'; process: ProcessRef };
+  | { kind: 'alive'; process: ProcessRef }
+  /** The pid could not be checked (a failing `ps`, EMFILE): neither alive nor dead. */
+  | { kind: 'unknown'; pid: number; reason: string };
 
 /** Reads the pid on a pid file's first line (PostgreSQL's postmaster.pid has more lines) and checks it. */
 export async function readPidFile(file: string): Promise<PidFileRead> {
@@ -20,8 +22,11 @@ export async function readPidFile(file: string): Promise<PidFileRead> {
   const first = text.split('\n', 1)[0]!.trim();
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
   if (!Number.isInteger(pid) || pid <= 0) return { kind: 'invalid', content: first.slice(0, 40) };
-  const ref = await processRef(pid);
-  return ref ? { kind: 'alive', process: ref } : { kind: 'dead', pid };
+  const found = await inspectPid(pid);
+  if (found.state === 'alive') return { kind: 'alive', process: found.ref };
+  return found.state === 'dead'
+    ? { kind: 'dead', pid }
+    : { kind: 'unknown', pid, reason: found.reason };
 }
 
 export async function probePidFile(file: string): Promise<ProbeResult> {
@@ -38,5 +43,7 @@ export async function probePidFile(file: string): Promise<ProbeResult> {
       return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
     case 'alive':
       return { ready: true, detail: `pid ${read.process.pid} alive` };
+    case 'unknown':
+      return { ready: false, detail: `pid ${read.pid} could not be checked: ${read.reason}` };
   }
 }

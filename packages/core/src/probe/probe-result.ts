@@ -27,6 +27,8 @@ export function describeSocketError(error: unknown): string {
       return 'host name not found';
     case 'ETIMEDOUT':
       return 'timed out';
+    case 'ESELFCONNECT':
+      return 'connection refused (nothing listens: the connection was made to itself)';
     default:
       return (error as Error).message ?? String(error);
   }

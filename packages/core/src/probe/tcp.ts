@@ -2,7 +2,32 @@ import net from 'node:net';
 import { type Address, candidateHosts, formatAddress, parseAddress } from './address.js';
 import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
 
-/** Opens a TCP connection to one host, or rejects. The caller owns the socket. */
+/**
+ * A socket connected to itself: its local and remote ends are the same address and port. A
+ * connect to a closed port in the ephemeral range can end so (Linux may pick that very port as
+ * the source port); nothing listens there. Go's net package rejects these too.
+ */
+export function isSelfConnection(socket: net.Socket): boolean {
+  return (
+    socket.localPort !== undefined &&
+    socket.localPort === socket.remotePort &&
+    socket.localAddress === socket.remoteAddress
+  );
+}
+
+/**
+ * Closes a self-connection with a reset: closed normally it would sit in TIME_WAIT for a
+ * minute on the very port the real server is about to bind (EADDRINUSE). Returns the error to
+ * report.
+ */
+export function dropSelfConnection(socket: net.Socket): NodeJS.ErrnoException {
+  socket.resetAndDestroy();
+  return Object.assign(new Error('nothing listens (the connection was made to itself)'), {
+    code: 'ESELFCONNECT',
+  });
+}
+
+/** Opens a TCP connection to one host, or rejects (a self-connection too). The caller owns the socket. */
 function connectOnce(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
@@ -12,7 +37,8 @@ function connectOnce(host: string, port: number, timeoutMs: number): Promise<net
     }, timeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
-      resolve(socket);
+      if (isSelfConnection(socket)) reject(dropSelfConnection(socket));
+      else resolve(socket);
     });
     socket.once('error', (error) => {
       clearTimeout(timer);

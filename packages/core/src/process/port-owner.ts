@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const LISTEN = '0A';
+/** lsof and ps answer in milliseconds; this is only a best-effort message. */
+const TOOL = { timeout: 5_000, killSignal: 'SIGKILL' } as const;
 
 export interface PortOwner {
   readonly pid: number;
@@ -56,7 +58,7 @@ async function listenerLinux(port: number): Promise<number | null> {
 }
 
 async function listenerLsof(port: number): Promise<number | null> {
-  const { stdout } = await run('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN', '-t']);
+  const { stdout } = await run('lsof', ['-nP', `-iTCP:${port}`, '-sTCP:LISTEN', '-t'], TOOL);
   const pid = Number(stdout.trim().split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
@@ -69,7 +71,7 @@ async function commandOf(pid: number): Promise<string> {
           .join(' ')
           .trim()
       : (
-          await run('ps', ['-o', 'command=', '-p', String(pid)]).catch(() => ({ stdout: '' }))
+          await run('ps', ['-o', 'command=', '-p', String(pid)], TOOL).catch(() => ({ stdout: '' }))
         ).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || 'unknown command';
 }

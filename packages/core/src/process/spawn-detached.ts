@@ -1,13 +1,15 @@
 /**
  * Starts a long-lived process the way a daemon must be started: in its own process group
  * (detached), stdio to a log file, unref'd. Nothing holds our stdout/stderr, so a CLI, a test
- * runner or a GitHub Actions step can exit while it runs.
+ * runner or a GitHub Actions step can exit while it runs. Everything core starts to outlive the
+ * call (the stack, the exit recorder, the watchdog) goes through here.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { SpawnError } from '../errors.js';
 import { formatCommand } from '../util/format-command.js';
-import { type ProcessRef, processRef } from './identity.js';
+import { sleep } from '../util/sleep.js';
+import { inspectPid, type ProcessRef } from './identity.js';
 
 export interface Exit {
   readonly code: number | null;
@@ -41,6 +43,20 @@ export function cannotStart(
   return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
 
+/**
+ * Variables a started process must not inherit. RUNNER_TRACKING_ID: a self-hosted GitHub runner
+ * kills, when a job ends, every process whose environment carries that job's id; a stack kept
+ * for the next job (`stop: never`, another job's lease) and its watchdog must survive it.
+ */
+const NOT_INHERITED = ['RUNNER_TRACKING_ID'];
+
+/** `env` without what a process that outlives this job must not carry. */
+function detachedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of NOT_INHERITED) delete copy[name];
+  return copy;
+}
+
 export async function spawnDetached(
   argv: readonly string[],
   options: {
@@ -53,11 +69,11 @@ export async function spawnDetached(
 ): Promise<Detached> {
   const [file, ...args] = argv as [string, ...string[]];
   const log = openSync(options.logFile, 'w', 0o600);
-  let child: ReturnType<typeof spawn>;
+  let child: ChildProcess;
   try {
     child = spawn(file, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: detachedEnv(options.env),
       detached: true,
       stdio: ['ignore', log, log],
       windowsHide: true,
@@ -82,7 +98,28 @@ export async function spawnDetached(
     });
   });
   child.unref();
-  // Fast exits (a missing library, a bad flag) may beat us to reading the identity.
-  const ref = (await processRef(child.pid!)) ?? { pid: child.pid!, startTime: 'exited' };
-  return { process: ref, exited };
+  return { process: await identify(child, argv), exited };
+}
+
+const IDENTIFY_ATTEMPTS = 5;
+
+/**
+ * The started process's identity. Fast exits (a missing library, a bad flag) may beat us to it:
+ * recorded as "exited", never matching a live process. One that cannot be checked (EMFILE) is
+ * asked again; a process we cannot identify could never be stopped by identity, so it is ended
+ * now, while its pid is still certainly ours (not reaped yet).
+ */
+async function identify(child: ChildProcess, argv: readonly string[]): Promise<ProcessRef> {
+  let reason = '';
+  for (let attempt = 0; attempt < IDENTIFY_ATTEMPTS; attempt++) {
+    const found = await inspectPid(child.pid!);
+    if (found.state === 'alive') return found.ref;
+    if (found.state === 'dead') return { pid: child.pid!, startTime: 'exited' };
+    reason = found.reason;
+    await sleep(20 * (attempt + 1));
+  }
+  child.kill('SIGKILL');
+  throw new SpawnError(
+    `Started ${formatCommand(argv)} but could not read its identity (${reason}), so it could never be stopped safely: it was killed. Retry; if this persists, check the open-file limit (ulimit -n).`,
+  );
 }

@@ -33,7 +33,10 @@ async function sampleProcess(pid: number): Promise<ProcessSample | null> {
       return { rss: rssKiB * 1024, cpuMs };
     }
     if (process.platform === 'darwin') {
-      const { stdout } = await run('ps', ['-o', 'rss=,time=', '-p', String(pid)]);
+      const { stdout } = await run('ps', ['-o', 'rss=,time=', '-p', String(pid)], {
+        timeout: 5_000,
+        killSignal: 'SIGKILL',
+      });
       const [rss, time] = stdout.trim().split(/\s+/);
       if (!rss || !time) return null;
       const [minutes, seconds] = time.split(':').map(Number);

@@ -3,13 +3,10 @@
  * lease has remained for a grace period, stops the stack under the lock, exactly as the last
  * release would have. Exits when the ownership it watches is gone.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type Profile, sealProfile } from '../profile/profile.js';
 import { partitionLeases } from '../state/leases.js';
 import { readState } from '../state/state-file.js';
 import { sleep } from '../util/sleep.js';
-import { PROFILE_FILE } from './spawn-watchdog.js';
+import { readProfileCopy } from './spawn-watchdog.js';
 
 const POLL_MS = 1_000;
 /** Holders may be gone briefly without meaning it (a watch-mode rerun): wait this long first. */
@@ -20,17 +17,19 @@ const log = (message: string): void => {
 };
 
 async function main(stateDir: string, startedAt: number): Promise<void> {
-  const profile = sealProfile(
-    JSON.parse(await readFile(path.join(stateDir, PROFILE_FILE), 'utf8')) as Profile,
-  );
+  const profile = await readProfileCopy(stateDir);
   log(
     `watching ${profile.name} (started ${new Date(startedAt).toISOString()}), grace ${GRACE_MS} ms`,
   );
   let abandonedSince: number | null = null;
+  let liveBefore = -1;
   for (;;) {
     const { state } = await readState(stateDir, { repair: false });
     if (state.owner?.startedAt !== startedAt) return log('ownership released or replaced: exiting');
     const { live } = await partitionLeases(state.leases);
+    if (live.length !== liveBefore && live.length > 0)
+      log(`${live.length} live lease(s): ${live.map((l) => l.label).join(', ')}`);
+    liveBefore = live.length;
     if (live.length > 0) {
       abandonedSince = null;
     } else if (abandonedSince === null) {
@@ -42,16 +41,24 @@ async function main(stateDir: string, startedAt: number): Promise<void> {
         import('../state/lock.js'),
         import('../stack/stop.js'),
       ]);
-      await withLock(stateDir, async () => {
-        const { state: now } = await readState(stateDir);
-        if (now.owner?.startedAt !== startedAt) return;
-        if ((await partitionLeases(now.leases)).live.length > 0) return;
-        log('every lease holder died without releasing: stopping the stack');
-        await stopAndDisown(profile, now, now.owner, {
-          leases: [],
-          logger: { info: log, warn: log },
-        });
-      });
+      const onWait = (holder: { pid: number }) =>
+        log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
+      await withLock(
+        stateDir,
+        async () => {
+          const { state: now } = await readState(stateDir);
+          if (now.owner?.startedAt !== startedAt) return;
+          // A run may have taken a lease between the poll and the lock.
+          if ((await partitionLeases(now.leases)).live.length > 0)
+            return log('a lease was taken meanwhile: not stopping');
+          log('every lease holder died without releasing: stopping the stack');
+          await stopAndDisown(profile, now, now.owner, {
+            leases: [],
+            logger: { info: log, warn: log },
+          });
+        },
+        { onWait },
+      );
       abandonedSince = null;
     }
     await sleep(POLL_MS);

@@ -7,7 +7,7 @@ import { parseAddress } from '../probe/address.js';
 import { type ComponentStatus, probeAll } from '../probe/component-status.js';
 import { settingsMismatch } from '../probe/started-with.js';
 import { connect } from '../probe/tcp.js';
-import { isSameProcess, type ProcessRef } from '../process/identity.js';
+import { isProvenDead, isSameProcess, type ProcessRef } from '../process/identity.js';
 import { newLaunchId } from '../process/launch-id.js';
 import { portOwner } from '../process/port-owner.js';
 import type { Detached } from '../process/spawn-detached.js';
@@ -90,7 +90,8 @@ async function planUnderLock(
     return done({ kind: 'unavailable', reason }, null);
   }
   const owner = state.owner;
-  const starterAlive = owner?.process ? await isSameProcess(owner.process) : false;
+  // A starter that cannot be checked right now counts as alive: never restart under it.
+  const starterAlive = owner?.process ? !(await isProvenDead(owner.process)) : false;
   const mismatch = ready && profile.startedWith ? ((await settingsMismatch(profile)) ?? []) : [];
   const decision = decide({
     owner,

@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { readPidFile } from '../probe/pid-file.js';
-import { isSameProcess } from '../process/identity.js';
+import { isProvenDead } from '../process/identity.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { componentPidFile, type Profile } from '../profile/profile.js';
 import { isLeaseAlive } from '../state/leases.js';
@@ -39,7 +39,7 @@ export function watchStart(
   const shown = formatCommand(profile.start!.command);
   // A launcher never recorded (its run was killed right after launching) cannot be watched:
   // then only the probes and the timeout tell.
-  const launcherGone = async () => owner.process !== null && !(await isSameProcess(owner.process));
+  const launcherGone = async () => owner.process !== null && (await isProvenDead(owner.process));
   if (owner.mode === 'process') {
     const failure = launched
       ? launched.exited.then(({ code, signal: killed }) => {

@@ -11,6 +11,7 @@ import { waitPortsFree } from '../probe/ports-free.js';
 import { probeAddress } from '../probe/run-probe.js';
 import { isSameProcess, type ProcessRef } from '../process/identity.js';
 import { processesCarrying } from '../process/launch-id.js';
+import { runBounded } from '../process/run-bounded.js';
 import { signalVerified } from '../process/signal.js';
 import { terminateEach, terminateTree } from '../process/terminate.js';
 import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
@@ -167,32 +168,18 @@ async function sparedPids(profile: Profile): Promise<Set<number>> {
 async function runStopCommand(profile: Profile): Promise<{ steps: string[]; ms: number | null }> {
   const argv = profile.stop.command;
   if (!argv) return { steps: [], ms: null };
-  const { execa } = await import('execa');
   const began = performance.now();
-  const [file, ...args] = argv as [string, ...string[]];
   const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
-  const result = await execa(file, args, {
-    reject: false,
-    timeout,
-    forceKillAfterDelay: 1_000,
-    stdin: 'ignore',
-    all: true,
+  const result = await runBounded(argv, {
+    timeoutMs: timeout,
     cwd: profile.start?.cwd,
     env: commandEnv(profile),
   });
   const ms = Math.round(performance.now() - began);
   if (result.timedOut) return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
-  if (result.failed && result.exitCode === undefined)
-    return { steps: [`${shown} could not run: ${result.shortMessage}`], ms };
-  const last = redact(
-    String(result.all ?? '')
-      .trim()
-      .split('\n')
-      .at(-1) ?? '',
-  );
-  return {
-    steps: [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ''}`],
-    ms,
-  };
+  if (result.spawnError) return { steps: [`${shown} could not run: ${result.spawnError}`], ms };
+  const last = redact(result.all.trim().split('\n').at(-1) ?? '');
+  const how = result.signal ? `was killed by ${result.signal}` : `exited ${result.exitCode}`;
+  return { steps: [`${shown} ${how}${last ? ` (${last.slice(0, 200)})` : ''}`], ms };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
+import { isProvenDead, type ProcessRef, selfRef } from '../process/identity.js';
 import type { Lease } from './state.js';
 
 export type LeaseKind =
@@ -29,10 +29,13 @@ export async function newLease(
   return { id, createdAt: now, holder, expiresAt: null, label: kind.label ?? `pid ${holder.pid}` };
 }
 
-/** A lease is alive while its process is (same pid and start time), or, if explicit, until it expires. */
+/**
+ * A lease is alive until its process is proven dead (gone, a zombie, its pid reused), or, if
+ * explicit, until it expires. A holder that cannot be checked right now keeps its lease.
+ */
 export async function isLeaseAlive(lease: Lease, now = Date.now()): Promise<boolean> {
   if (lease.holder === null) return lease.expiresAt === null || lease.expiresAt > now;
-  return isSameProcess(lease.holder);
+  return !(await isProvenDead(lease.holder));
 }
 
 export async function partitionLeases(

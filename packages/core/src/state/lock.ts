@@ -3,15 +3,22 @@
  * and start time, so it is stale the moment that process is gone (no mtime timeouts to wait out).
  *
  * The file appears atomically with its whole content (written aside, then hard-linked into
- * place). A stale lock is broken under a second, short-lived "break" lock, and only if it still
- * holds the very content judged stale, so two processes breaking at once cannot delete a fresh
- * lock that a third has just taken.
+ * place; on a file system without hard links, created exclusively). A stale lock is broken under
+ * a second, short-lived "break" lock, placed the same way, and only if it still holds the very
+ * content judged stale, so two processes breaking at once cannot delete a fresh lock that a
+ * third has just taken.
  */
 import { randomUUID } from 'node:crypto';
 import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { LockTimeoutError } from '../errors.js';
-import { isSameProcess, type ProcessRef, selfRef } from '../process/identity.js';
+import {
+  isProvenDead,
+  type Liveness,
+  liveness,
+  type ProcessRef,
+  selfRef,
+} from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
 import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
 
@@ -72,9 +79,14 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
       const raw = readSmallFile(lockPath);
       if (raw === null) continue; // released between our attempt and the read: try again now
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
-      if (!alive) {
-        await breakStale(lockPath, raw, staged);
+      // Broken only when proven stale: a holder that cannot be checked is waited for.
+      const state: Liveness = holder
+        ? await liveness(holder)
+        : isYoung(lockPath)
+          ? 'alive'
+          : 'dead';
+      if (state === 'dead') {
+        await breakStale(lockPath, raw, staged, content);
         continue;
       }
       if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
@@ -84,7 +96,9 @@ async function acquire(dir: string, options: LockOptions): Promise<() => Promise
       if (Date.now() > deadline) {
         throw new LockTimeoutError(
           `Timed out after ${Math.round((Date.now() - started) / 1000)} s waiting for the lock ${lockPath}` +
-            (holder ? `, held by pid ${holder.pid} (alive)` : '') +
+            (holder
+              ? `, held by pid ${holder.pid} (${state === 'alive' ? 'alive' : 'could not check whether it is alive'})`
+              : '') +
             '. Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.',
         );
       }
@@ -144,7 +158,7 @@ function watchLock(dir: string): LockChanges {
   };
 }
 
-/** Puts the staged lock in place; false when a lock already exists. */
+/** Puts the staged lock (or break lock) in place; false when one already exists. */
 function place(staged: string, target: string, content: string): boolean {
   try {
     linkSync(staged, target);
@@ -164,16 +178,18 @@ function place(staged: string, target: string, content: string): boolean {
   }
 }
 
-async function breakStale(lockPath: string, staleContent: string, staged: string): Promise<void> {
+async function breakStale(
+  lockPath: string,
+  staleContent: string,
+  staged: string,
+  content: string,
+): Promise<void> {
   const breakPath = `${lockPath}.break`;
-  try {
-    linkSync(staged, breakPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!place(staged, breakPath, content)) {
     // Another process is breaking it. If that breaker died mid-way, clear its break lock.
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !(await isSameProcess(breaker)) : !isYoung(breakPath))) {
+    if (raw !== null && (breaker ? await isProvenDead(breaker) : !isYoung(breakPath))) {
       removeSmallFile(breakPath);
     } else {
       await sleep(1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { canConnect } from '@stigmer/e2e-emulator';
+import { track } from './leftovers.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
@@ -38,13 +39,11 @@ export class Worker {
   private readonly waiters: Array<() => void> = [];
 
   constructor(specFile: string, holdMs: number, env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(
-      process.execPath,
-      [path.join(FIXTURES, 'worker.mjs'), specFile, String(holdMs)],
-      {
+    this.child = track(
+      spawn(process.execPath, [path.join(FIXTURES, 'worker.mjs'), specFile, String(holdMs)], {
         stdio: ['pipe', 'pipe', 'inherit'],
         env: { ...process.env, ...env },
-      },
+      }),
     );
     createInterface({ input: this.child.stdout! }).on('line', (line) => {
       try {

@@ -1,11 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   connect,
+  describeSocketError,
   parseAddress
-} from "./chunk-N4QNBSZ5.js";
-import {
-  describeSocketError
-} from "./chunk-NL2OM63K.js";
+} from "./chunk-GJK5TSV3.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/dist/probe/grpc-health.js

@@ -1,7 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
-import {
-  describeSocketError
-} from "./chunk-NL2OM63K.js";
+
+// ../core/dist/probe/probe-result.js
+var DEFAULT_PROBE_TIMEOUT_MS = 1e3;
+function describeSocketError(error) {
+  const code = error.code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return "connection reset";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "host unreachable";
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return "host name not found";
+    case "ETIMEDOUT":
+      return "timed out";
+    case "ESELFCONNECT":
+      return "connection refused (nothing listens: the connection was made to itself)";
+    default:
+      return error.message ?? String(error);
+  }
+}
 
 // ../core/dist/probe/address.js
 function parseAddress(value) {
@@ -19,6 +40,15 @@ function formatAddress({ host, port }) {
 
 // ../core/dist/probe/tcp.js
 import net from "node:net";
+function isSelfConnection(socket) {
+  return socket.localPort !== void 0 && socket.localPort === socket.remotePort && socket.localAddress === socket.remoteAddress;
+}
+function dropSelfConnection(socket) {
+  socket.resetAndDestroy();
+  return Object.assign(new Error("nothing listens (the connection was made to itself)"), {
+    code: "ESELFCONNECT"
+  });
+}
 function connectOnce(host, port, timeoutMs) {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
@@ -28,7 +58,10 @@ function connectOnce(host, port, timeoutMs) {
     }, timeoutMs);
     socket.once("connect", () => {
       clearTimeout(timer);
-      resolve(socket);
+      if (isSelfConnection(socket))
+        reject(dropSelfConnection(socket));
+      else
+        resolve(socket);
     });
     socket.once("error", (error) => {
       clearTimeout(timer);
@@ -63,7 +96,11 @@ async function probeTcp(target, options) {
 }
 
 export {
+  DEFAULT_PROBE_TIMEOUT_MS,
+  describeSocketError,
   parseAddress,
+  isSelfConnection,
+  dropSelfConnection,
   connect,
   probeTcp
 };

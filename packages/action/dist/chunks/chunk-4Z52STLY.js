@@ -3,7 +3,7 @@ import {
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
   sealProfile
-} from "./chunk-OTVOUBNS.js";
+} from "./chunk-KTMX6ZKR.js";
 import {
   ProfileError
 } from "./chunk-OSJIUKPB.js";
@@ -97,6 +97,22 @@ function _standardSchema(schema) {
   return schema;
 }
 var EMOJI_REGEX = new RegExp("^(?:[\\u{1F1E6}-\\u{1F1FF}]{2}|\\u{1F3F4}[\\u{E0061}-\\u{E007A}]{2}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{1,3}\\u{E007F}|(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation})(?:\\u200D(?:\\p{Emoji}\\uFE0F\\u20E3?|\\p{Emoji_Modifier_Base}\\p{Emoji_Modifier}?|(?![\\p{Emoji_Modifier_Base}\\u{1F1E6}-\\u{1F1FF}])\\p{Emoji_Presentation}))*)+$", "u");
+// @__NO_SIDE_EFFECTS__
+function check(requirement, message$1) {
+  return {
+    kind: "validation",
+    type: "check",
+    reference: check,
+    async: false,
+    expects: null,
+    requirement,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+      return dataset;
+    }
+  };
+}
 // @__NO_SIDE_EFFECTS__
 function integer(message$1) {
   return {
@@ -682,6 +698,7 @@ var argv = pipe(array(text("a non-empty string"), (i) => i.received.startsWith('
 var hostPort = pipe(text('"host:port"'), regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:/]+|[0-9a-fA-F:]*:[0-9a-fA-F:]+):\d{1,5}$/, (i) => `expected "host:port" (e.g. "localhost:7233" or "[::1]:7233"), got ${i.received}`));
 var positiveMs = pipe(number((i) => `expected milliseconds as a number, got ${i.received}`), integer("expected a whole number of milliseconds"), minValue(1, (i) => `expected a positive number of milliseconds, got ${i.received}`));
 var env = record(string(), string((i) => `expected a string value, got ${i.received}`), (i) => `expected an object of NAME: "value" strings, got ${i.received}`);
+var logSource = union([text("a path"), strict({ command: argv })], "expected a path or { command: [...] }");
 var statusCode = pipe(number(), integer(), minValue(100), maxValue(599));
 var probeSchemas = {
   tcp: strict({ tcp: hostPort }),
@@ -718,16 +735,29 @@ var serverSpecSchema = strict({
     command: argv,
     mode: picklist(["daemon", "process"], (i) => `expected "daemon" or "process", got ${i.received}`),
     awaitExit: optional(boolean((i) => `expected true or false, got ${i.received}`)),
+    toleratesLeftovers: optional(boolean((i) => `expected true or false, got ${i.received}`)),
+    knownFailures: optional(array(strict({
+      match: pipe(text("a regular expression"), check((source) => {
+        try {
+          new RegExp(source);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "expected a valid regular expression")),
+      reason: text("the reason to give, with the fix")
+    }))),
     cwd: optional(text("a path")),
     env: optional(env)
   })),
   stop: optional(strict({
     command: optional(argv),
     signal: optional(picklist(SIGNALS, (i) => `expected one of ${SIGNALS.join(", ")}, got ${i.received}`)),
-    timeoutMs: optional(positiveMs)
+    timeoutMs: optional(positiveMs),
+    spare: optional(array(text("a path")))
   })),
   components: pipe(array(component, (i) => `expected an array of components, got ${i.received}`), minLength(1, "expected at least one component")),
-  logs: optional(record(string(), union([text("a path"), array(text("a path"))], "expected a path or an array of paths"))),
+  logs: optional(record(string(), union([logSource, array(logSource)], "expected a path, { command: [...] }, or an array of those"))),
   env: optional(env),
   readyTimeoutMs: optional(positiveMs),
   startedWith: optional(strict({ component: text("a component name"), env }))
@@ -783,7 +813,8 @@ function defineServer(spec, options = {}) {
     stop: {
       command: s.stop?.command ?? null,
       signal: s.stop?.signal ?? "SIGTERM",
-      timeoutMs: s.stop?.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS
+      timeoutMs: s.stop?.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+      ...s.stop?.spare ? { spare: s.stop.spare.map((f, i) => absolute(f, `stop.spare[${i}]`)) } : {}
     },
     components: s.components.map((c, i) => ({
       name: c.name,
@@ -791,9 +822,9 @@ function defineServer(spec, options = {}) {
       probe: resolveProbe(c.probe, `components[${i}].probe`),
       pidFile: c.pidFile ? absolute(c.pidFile, `components[${i}].pidFile`) : null
     })),
-    logs: Object.fromEntries(Object.entries(s.logs ?? {}).map(([name, files]) => [
+    logs: Object.fromEntries(Object.entries(s.logs ?? {}).map(([name, sources]) => [
       name,
-      (Array.isArray(files) ? files : [files]).map((f, i) => absolute(f, `logs.${name}${Array.isArray(files) ? `[${i}]` : ""}`))
+      (Array.isArray(sources) ? sources : [sources]).map((source2, i) => typeof source2 === "string" ? absolute(source2, `logs.${name}${Array.isArray(sources) ? `[${i}]` : ""}`) : { command: [...source2.command] })
     ])),
     env: { ...s.env ?? {} },
     readyTimeoutMs: s.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,

@@ -3,16 +3,20 @@ import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
 import {
-  isSameProcess,
-  processRef,
-  selfRef
-} from "./chunk-LK6OX7TM.js";
+  sealProfile
+} from "./chunk-KTMX6ZKR.js";
+import {
+  inspectPid,
+  isProvenDead,
+  selfRef,
+  sleep
+} from "./chunk-OWJNM7FF.js";
 import {
   SpawnError
 } from "./chunk-OSJIUKPB.js";
 
 // ../core/dist/programs/spawn-watchdog.js
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // ../core/dist/process/program-path.js
@@ -37,6 +41,13 @@ function cannotStart(argv, code, cwd, notFound = NOT_FOUND_FIX) {
   const fix = code === "ENOENT" ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ""}. ${notFound}` : code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
   return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
 }
+var NOT_INHERITED = ["RUNNER_TRACKING_ID"];
+function detachedEnv(env) {
+  const copy = { ...env };
+  for (const name of NOT_INHERITED)
+    delete copy[name];
+  return copy;
+}
 async function spawnDetached(argv, options) {
   const [file, ...args] = argv;
   const log = openSync(options.logFile, "w", 384);
@@ -44,7 +55,7 @@ async function spawnDetached(argv, options) {
   try {
     child = spawn(file, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: detachedEnv(options.env),
       detached: true,
       stdio: ["ignore", log, log],
       windowsHide: true
@@ -62,16 +73,40 @@ async function spawnDetached(argv, options) {
     });
   });
   child.unref();
-  const ref = await processRef(child.pid) ?? { pid: child.pid, startTime: "exited" };
-  return { process: ref, exited };
+  return { process: await identify(child, argv), exited };
+}
+var IDENTIFY_ATTEMPTS = 5;
+async function identify(child, argv) {
+  let reason = "";
+  for (let attempt = 0; attempt < IDENTIFY_ATTEMPTS; attempt++) {
+    const found = await inspectPid(child.pid);
+    if (found.state === "alive")
+      return found.ref;
+    if (found.state === "dead")
+      return { pid: child.pid, startTime: "exited" };
+    reason = found.reason;
+    await sleep(20 * (attempt + 1));
+  }
+  child.kill("SIGKILL");
+  throw new SpawnError(`Started ${formatCommand(argv)} but could not read its identity (${reason}), so it could never be stopped safely: it was killed. Retry; if this persists, check the open-file limit (ulimit -n).`);
 }
 
 // ../core/dist/programs/spawn-watchdog.js
 var PROFILE_FILE = "profile.json";
-async function spawnWatchdog(profile, startedAt) {
-  await writeFile(path2.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
+var mapUnset = (env, to) => env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
+function writeProfileCopy(profile) {
+  const start = profile.start && { ...profile.start, env: mapUnset(profile.start.env, null) };
+  return writeFile(path2.join(profile.stateDir, PROFILE_FILE), JSON.stringify({ ...profile, start }), {
     mode: 384
   });
+}
+async function readProfileCopy(stateDir) {
+  const copy = JSON.parse(await readFile(path2.join(stateDir, PROFILE_FILE), "utf8"));
+  const env = mapUnset(copy.start?.env, void 0);
+  return sealProfile({ ...copy, start: copy.start && { ...copy.start, env } });
+}
+async function spawnWatchdog(profile, startedAt) {
+  await writeProfileCopy(profile);
   const { process } = await spawnDetached([globalThis.process.execPath, programPath("watchdog"), profile.stateDir, String(startedAt)], {
     env: globalThis.process.env,
     logFile: path2.join(profile.stateDir, "logs", "watchdog.log")
@@ -98,7 +133,7 @@ async function newLease(kind = { kind: "process" }, now = Date.now()) {
 async function isLeaseAlive(lease, now = Date.now()) {
   if (lease.holder === null)
     return lease.expiresAt === null || lease.expiresAt > now;
-  return isSameProcess(lease.holder);
+  return !await isProvenDead(lease.holder);
 }
 async function partitionLeases(leases, now = Date.now()) {
   const alive = await Promise.all(leases.map((l) => isLeaseAlive(l, now)));
@@ -109,7 +144,7 @@ export {
   programPath,
   cannotStart,
   spawnDetached,
-  PROFILE_FILE,
+  readProfileCopy,
   spawnWatchdog,
   newLease,
   isLeaseAlive,

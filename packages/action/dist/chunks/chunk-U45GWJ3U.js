@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  isSameProcess,
+  isProvenDead,
+  liveness,
   readSmallFile,
   removeSmallFile,
   selfRef,
   sleep,
   writeSmallFile
-} from "./chunk-LK6OX7TM.js";
+} from "./chunk-OWJNM7FF.js";
 import {
   LockTimeoutError
 } from "./chunk-OSJIUKPB.js";
@@ -52,9 +53,9 @@ async function acquire(dir, options) {
       if (raw === null)
         continue;
       const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
-      if (!alive) {
-        await breakStale(lockPath, raw, staged);
+      const state = holder ? await liveness(holder) : isYoung(lockPath) ? "alive" : "dead";
+      if (state === "dead") {
+        await breakStale(lockPath, raw, staged, content);
         continue;
       }
       if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
@@ -62,7 +63,7 @@ async function acquire(dir, options) {
         options.onWait?.(holder);
       }
       if (Date.now() > deadline) {
-        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
+        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (${state === "alive" ? "alive" : "could not check whether it is alive"})` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
       }
       changes ??= watchLock(dir);
       await changes.after(seen, pause, options.signal);
@@ -131,16 +132,12 @@ function place(staged, target, content) {
     throw error;
   }
 }
-async function breakStale(lockPath, staleContent, staged) {
+async function breakStale(lockPath, staleContent, staged, content) {
   const breakPath = `${lockPath}.break`;
-  try {
-    linkSync(staged, breakPath);
-  } catch (error) {
-    if (error.code !== "EEXIST")
-      throw error;
+  if (!place(staged, breakPath, content)) {
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
+    if (raw !== null && (breaker ? await isProvenDead(breaker) : !isYoung(breakPath))) {
       removeSmallFile(breakPath);
     } else {
       await sleep(1);

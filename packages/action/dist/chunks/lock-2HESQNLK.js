@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  defineServer
-} from "./chunk-FVSXOLBX.js";
-import "./chunk-OTVOUBNS.js";
+  withLock
+} from "./chunk-U45GWJ3U.js";
+import "./chunk-OWJNM7FF.js";
 import "./chunk-OSJIUKPB.js";
 import "./chunk-HANBNIMK.js";
 export {
-  defineServer
+  withLock
 };

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  withLock
-} from "./chunk-JVXVSICD.js";
-import "./chunk-LK6OX7TM.js";
+  defineServer
+} from "./chunk-4Z52STLY.js";
+import "./chunk-KTMX6ZKR.js";
 import "./chunk-OSJIUKPB.js";
 import "./chunk-HANBNIMK.js";
 export {
-  withLock
+  defineServer
 };

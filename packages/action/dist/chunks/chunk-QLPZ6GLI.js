@@ -18,7 +18,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-JEPTEI5I.js";
+} from "./chunk-D4CRGLRT.js";
 import {
   HttpClient,
   addPath,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-IHW3RN5P.js";
 import {
   processRef
-} from "./chunk-LK6OX7TM.js";
+} from "./chunk-OWJNM7FF.js";
 import {
   __toESM
 } from "./chunk-HANBNIMK.js";

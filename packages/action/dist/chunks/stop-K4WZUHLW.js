@@ -2,14 +2,15 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-6POOQ3FW.js";
-import "./chunk-4ZFE3CZX.js";
+} from "./chunk-DMNHADXS.js";
+import "./chunk-MCLZOG4S.js";
+import "./chunk-U45GWJ3U.js";
+import "./chunk-44U7AH7R.js";
 import "./chunk-BOTTUJWC.js";
-import "./chunk-OTVOUBNS.js";
-import "./chunk-LK6OX7TM.js";
+import "./chunk-KTMX6ZKR.js";
+import "./chunk-OWJNM7FF.js";
 import "./chunk-OSJIUKPB.js";
-import "./chunk-N4QNBSZ5.js";
-import "./chunk-NL2OM63K.js";
+import "./chunk-GJK5TSV3.js";
 import "./chunk-HANBNIMK.js";
 export {
   stopAndDisown,

@@ -1,7 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  describeSocketError
-} from "./chunk-NL2OM63K.js";
+  describeSocketError,
+  dropSelfConnection,
+  isSelfConnection
+} from "./chunk-GJK5TSV3.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/dist/probe/http.js
@@ -17,8 +19,13 @@ function probeHttp(url, status, options) {
       const expected = min === max ? `${min}` : `${min}-${max}`;
       resolve(code >= min && code <= max ? { ready: true, detail: `HTTP ${code} from ${url}` } : { ready: false, detail: `${url}: HTTP ${code} (expected ${expected})` });
     });
+    let selfConnected = null;
+    request.once("socket", (socket) => socket.once("connect", () => {
+      if (isSelfConnection(socket))
+        selfConnected = dropSelfConnection(socket);
+    }));
     request.on("timeout", () => request.destroy(Object.assign(new Error("timed out"), { code: "ETIMEDOUT" })));
-    request.on("error", (error) => resolve({ ready: false, detail: `${url}: ${describeSocketError(error)}` }));
+    request.on("error", (error) => resolve({ ready: false, detail: `${url}: ${describeSocketError(selfConnected ?? error)}` }));
   });
 }
 export {

@@ -1,20 +1,21 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  withLock
-} from "./chunk-JVXVSICD.js";
-import {
   LAUNCH_ID_ENV,
-  isOurs,
   newLaunchId,
   pidFileProcesses,
   probeAddress,
+  processesCarrying,
   readPidFile,
+  recordIdentity,
   redact,
   runProbe,
   secretValues,
   stopAndDisown,
   stopStack
-} from "./chunk-6POOQ3FW.js";
+} from "./chunk-DMNHADXS.js";
+import {
+  withLock
+} from "./chunk-U45GWJ3U.js";
 import {
   HttpClient,
   getInput,
@@ -33,12 +34,12 @@ import {
   programPath,
   spawnDetached,
   spawnWatchdog
-} from "./chunk-MNJR5YAS.js";
+} from "./chunk-JHV3EX2X.js";
 import {
   prepareStateDir,
   readState,
   writeState
-} from "./chunk-4ZFE3CZX.js";
+} from "./chunk-44U7AH7R.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
@@ -48,24 +49,23 @@ import {
   isProfile,
   sealProfile,
   toProfile
-} from "./chunk-OTVOUBNS.js";
+} from "./chunk-KTMX6ZKR.js";
 import {
+  isProvenDead,
   isSameProcess,
   readSmallFile,
   removeSmallFile,
   sleep
-} from "./chunk-LK6OX7TM.js";
+} from "./chunk-OWJNM7FF.js";
 import {
   ProfileError,
   ServerUnavailableError
 } from "./chunk-OSJIUKPB.js";
 import {
+  DEFAULT_PROBE_TIMEOUT_MS,
   connect,
   parseAddress
-} from "./chunk-N4QNBSZ5.js";
-import {
-  DEFAULT_PROBE_TIMEOUT_MS
-} from "./chunk-NL2OM63K.js";
+} from "./chunk-GJK5TSV3.js";
 
 // src/context.ts
 var DEFAULT_DOWNLOAD_URL = "https://github.com/stigmer/stigmer/releases/download/{version}/stigmer-{version}-{os}-{arch}.tar.gz";
@@ -173,6 +173,7 @@ function parseChoice(name, value, choices, fallback) {
 }
 
 // ../core/dist/report/log-tail.js
+import { execFile } from "node:child_process";
 import { open } from "node:fs/promises";
 var DEFAULT_TAIL_LINES = 50;
 var TAIL_BYTES = 64 * 1024;
@@ -197,18 +198,41 @@ async function tailFile(file, lines) {
     await handle?.close();
   }
 }
+var LOG_COMMAND_TIMEOUT_MS = 5e3;
+function tailCommand(argv, lines) {
+  const [file, ...args] = argv;
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: LOG_COMMAND_TIMEOUT_MS, maxBuffer: TAIL_BYTES * 4, killSignal: "SIGKILL" }, (error, stdout, stderr) => {
+      const all = `${stdout}${stderr}`.split(/\r?\n/);
+      if (all.at(-1) === "")
+        all.pop();
+      resolve({ lines: all.slice(-lines), missing: Boolean(error) && all.length === 0 });
+    });
+  });
+}
 async function readLogTails(logs, lines = DEFAULT_TAIL_LINES) {
-  const entries = Object.entries(logs).flatMap(([component, files]) => files.map((file) => ({ component, file })));
-  return Promise.all(entries.map(async ({ component, file }) => {
-    const tail = await tailFile(file, lines);
-    return { component, file, ...tail };
+  const entries = Object.entries(logs).flatMap(([component, sources]) => sources.map((source) => ({ component, source })));
+  return Promise.all(entries.map(async ({ component, source }) => {
+    if (typeof source === "string")
+      return {
+        component,
+        file: source,
+        source: "file",
+        ...await tailFile(source, lines)
+      };
+    return {
+      component,
+      file: formatCommand(source.command),
+      source: "command",
+      ...await tailCommand(source.command, lines)
+    };
   }));
 }
 function formatLogTails(tails) {
   return tails.map((t) => {
     const head = `--- ${t.component}: ${t.file}`;
     if (t.missing)
-      return `${head} (no such file)`;
+      return `${head} (${t.source === "file" ? "no such file" : "the command failed"})`;
     if (t.lines.length === 0)
       return `${head} (empty)`;
     return `${head} (last ${t.lines.length} lines)
@@ -216,11 +240,14 @@ ${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
   }).join("\n");
 }
 
+// ../core/dist/report/stack-usage.js
+import { readFileSync as readFileSync2 } from "node:fs";
+
 // ../core/dist/process/usage.js
-import { execFile } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-var run = promisify(execFile);
+var run = promisify(execFile2);
 var TICKS_PER_SECOND = 100;
 async function sampleProcess(pid) {
   try {
@@ -233,7 +260,10 @@ async function sampleProcess(pid) {
       return { rss: rssKiB * 1024, cpuMs };
     }
     if (process.platform === "darwin") {
-      const { stdout } = await run("ps", ["-o", "rss=,time=", "-p", String(pid)]);
+      const { stdout } = await run("ps", ["-o", "rss=,time=", "-p", String(pid)], {
+        timeout: 5e3,
+        killSignal: "SIGKILL"
+      });
       const [rss, time] = stdout.trim().split(/\s+/);
       if (!rss || !time)
         return null;
@@ -324,18 +354,7 @@ var FIRST_SAMPLE_MS = 500;
 function watchUsage(profile) {
   let sampler = null;
   const begin = setTimeout(() => {
-    sampler = (async () => {
-      const identity = await pidFileProcesses(profile);
-      const targets = identity.map((e) => ({
-        name: e.component,
-        pid: e.pid,
-        startTime: e.startTime
-      }));
-      const { state } = await readState(profile.stateDir, { repair: false });
-      if (state.owner?.mode === "process" && state.owner.process)
-        targets.push({ name: "server", ...state.owner.process });
-      return sampleUsage(targets);
-    })();
+    sampler = (async () => sampleUsage(await usageTargets(profile)))();
   }, FIRST_SAMPLE_MS);
   begin.unref();
   return {
@@ -347,10 +366,7 @@ function watchUsage(profile) {
   };
 }
 async function stackUsage(profile) {
-  const targets = (await pidFileProcesses(profile)).map((e) => ({ name: e.component, pid: e.pid }));
-  const { state } = await readState(profile.stateDir, { repair: false });
-  if (state.owner?.mode === "process" && state.owner.process)
-    targets.push({ name: "server", pid: state.owner.process.pid });
+  const targets = await usageTargets(profile);
   const processes = targets.map((t) => lifetimeUsage(t.name, t.pid)).filter((u) => u !== null);
   if (processes.length === 0)
     return null;
@@ -364,6 +380,29 @@ async function stackUsage(profile) {
     samples: 1,
     durationMs: 0
   };
+}
+async function usageTargets(profile) {
+  const { state } = await readState(profile.stateDir, { repair: false });
+  const named = (await pidFileProcesses(profile)).map((e) => ({
+    name: e.component,
+    pid: e.pid,
+    startTime: e.startTime
+  }));
+  const server = state.owner?.mode === "process" && state.owner.process ? [{ name: "server", ...state.owner.process }] : [];
+  const launched = state.owner?.launchId ? await processesCarrying(state.owner.launchId) : [];
+  const seen = /* @__PURE__ */ new Set();
+  return [
+    ...named,
+    ...server,
+    ...launched.map((ref) => ({ name: commandName(ref.pid), ...ref }))
+  ].filter((t) => !seen.has(t.pid) && seen.add(t.pid));
+}
+function commandName(pid) {
+  try {
+    return readFileSync2(`/proc/${pid}/comm`, "utf8").trim() || `pid ${pid}`;
+  } catch {
+    return `pid ${pid}`;
+  }
 }
 
 // ../core/dist/report/words.js
@@ -455,6 +494,11 @@ function failedStart(profile, status) {
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
   return `the start command ${formatCommand(start.command)} ${how}`;
 }
+function explainFailure(profile, reason, tails) {
+  const text = tails.flatMap((t) => t.lines).join("\n");
+  const known = profile.start?.knownFailures?.find((f) => new RegExp(f.match).test(text));
+  return known ? `${known.reason} (${reason})` : reason;
+}
 
 // ../core/dist/report/logger.js
 var silentLogger = { info() {
@@ -526,6 +570,10 @@ async function probeComponent(component, options) {
   ]);
   const address = probeAddress(component.probe);
   const base = { name: component.name, required: component.required, address };
+  if (result2.ready && pid?.kind === "unknown") {
+    const detail = `${address ?? "the probe"} answers, but pid ${pid.pid} could not be checked: ${pid.reason}`;
+    return { ...base, ready: false, foreign: false, detail };
+  }
   if (result2.ready && pid && pid.kind !== "alive") {
     const why = pid.kind === "missing" ? "there is no pid file" : pid.kind === "dead" ? `its pid ${pid.pid} is dead` : "its pid file is unreadable";
     return {
@@ -547,6 +595,25 @@ function describeNotReady(statuses) {
 // ../core/dist/profile/stigmer.js
 import os from "node:os";
 import path2 from "node:path";
+var AGENT_RUNNER_CONTAINER = "stigmer-agent-runner";
+var DEFAULT_MODEL = "qwen2.5-coder:7b";
+var KEY_VARIABLE = {
+  anthropic: "ANTHROPIC_API_KEY",
+  openai: "OPENAI_API_KEY"
+};
+function knownFailures(provider, model) {
+  const key = KEY_VARIABLE[provider];
+  return [
+    {
+      match: "no models found|model '[^']+' not found",
+      reason: `the LLM model ${model} is not in Ollama's store (the CLI never pulls it): pull it with \`stigmer server llm pull ${model}\`, or choose a model you have with STIGMER_LLM_MODEL`
+    },
+    {
+      match: "failed to get (Anthropic|OpenAI) API key",
+      reason: key ? `the LLM provider ${provider} needs ${key} in the environment (the CLI asks for it only on a terminal): set ${key}, or choose another provider with STIGMER_LLM_PROVIDER` : "the LLM provider needs its API key in the environment (ANTHROPIC_API_KEY or OPENAI_API_KEY; the CLI asks for it only on a terminal)"
+    }
+  ];
+}
 var REQUIRABLE = ["temporal", "workflow-runner", "agent-runner"];
 var TEMPORAL_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 var ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
@@ -582,7 +649,10 @@ function stigmer(options = {}) {
       name: "temporal",
       required: required.has("temporal"),
       probe: { grpc: temporalAddress, service: TEMPORAL_SERVICE },
-      pidFile: managedTemporal ? path2.join(stigmerDir, "temporal.pid") : null
+      // Not temporal.pid: after a `stigmer server stop` by hand, the Temporal it leaves keeps
+      // serving the next stack while the next start's own Temporal, unable to bind, leaves its
+      // dead pid in that file (manager.go). Temporal answering its health check is Temporal.
+      pidFile: null
     },
     {
       name: "workflow-runner",
@@ -591,9 +661,10 @@ function stigmer(options = {}) {
       pidFile: null
     },
     {
+      // Always the Docker container: no Stigmer runs agent-runner as a process of its own.
       name: "agent-runner",
       required: required.has("agent-runner"),
-      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path2.join(data, "agent-runner.pid") },
+      probe: { docker: AGENT_RUNNER_CONTAINER },
       pidFile: null
     }
   ];
@@ -605,31 +676,43 @@ function stigmer(options = {}) {
     STIGMER_LLM_BASE_URL: options.llm?.baseUrl ?? env.STIGMER_LLM_BASE_URL
   };
   const llmEnv = Object.fromEntries(Object.entries(llm).filter((e) => Boolean(e[1])));
+  const temporalEnv = managedTemporal ? void 0 : temporalAddress;
   const cliEnv = {
     ...llmEnv,
     ...options.home ? { HOME: home, USERPROFILE: home } : {},
-    TEMPORAL_SERVICE_ADDRESS: managedTemporal ? void 0 : temporalAddress,
+    TEMPORAL_SERVICE_ADDRESS: temporalEnv,
+    TEMPORAL_HOST_PORT: temporalEnv,
     ...options.env
   };
-  const logPair = (name) => [
-    path2.join(logs, `${name}.log`),
-    path2.join(logs, `${name}.err`)
-  ];
+  const provider = llm.STIGMER_LLM_PROVIDER ?? "ollama";
+  const model = llm.STIGMER_LLM_MODEL ?? DEFAULT_MODEL;
   return sealProfile({
     name: "stigmer",
     stateDir: options.stateDir ?? path2.join(stigmerDir, "e2e"),
-    start: options.external ? null : { command: [bin2, "server"], mode: "daemon", env: cliEnv, notFound },
+    start: options.external ? null : {
+      command: [bin2, "server"],
+      mode: "daemon",
+      env: cliEnv,
+      notFound,
+      // `stigmer server` copes with what an earlier stack left: it reuses a Temporal that
+      // still runs (left by `stigmer server stop`) and stops orphans named by old pid files.
+      toleratesLeftovers: true,
+      knownFailures: knownFailures(provider, model)
+    },
     stop: {
       command: options.external ? null : [bin2, "server", "stop"],
       signal: "SIGTERM",
-      timeoutMs: options.stopTimeoutMs ?? 2e4
+      timeoutMs: options.stopTimeoutMs ?? 4e4,
+      // Ollama is never stopped by the CLI either: slow to start, shared with the user's work.
+      spare: [path2.join(stigmerDir, "llm.pid")]
     },
     components,
     logs: {
-      "stigmer-server": logPair("stigmer-server"),
-      temporal: logPair("temporal"),
-      "workflow-runner": logPair("workflow-runner"),
-      "agent-runner": logPair("agent-runner")
+      "stigmer-server": [path2.join(logs, "stigmer-server.log")],
+      temporal: [path2.join(stigmerDir, "logs", "temporal.log")],
+      "workflow-runner": [path2.join(logs, "workflow-runner.log")],
+      "agent-runner": [{ command: ["docker", "logs", "--tail", "200", AGENT_RUNNER_CONTAINER] }],
+      llm: [path2.join(stigmerDir, "logs", "llm.log")]
     },
     env: {
       STIGMER_SERVER_ADDR: serverAddress,
@@ -698,7 +781,7 @@ async function loadProfile(config, stigmerOptions = {}) {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
-  const { defineServer: defineServer2 } = await import("./define-server-5MAAVQHM.js");
+  const { defineServer: defineServer2 } = await import("./define-server-KBGUMKVI.js");
   return defineServer2(spec, { baseDir: path3.dirname(file), source: config });
 }
 
@@ -793,11 +876,12 @@ async function settingsMismatch(profile) {
 }
 
 // ../core/dist/process/port-owner.js
-import { execFile as execFile2 } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { readdir, readFile as readFile3, readlink } from "node:fs/promises";
 import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
+var run2 = promisify2(execFile3);
 var LISTEN = "0A";
+var TOOL = { timeout: 5e3, killSignal: "SIGKILL" };
 async function portOwner(port) {
   try {
     const pid = process.platform === "linux" ? await listenerLinux(port) : process.platform === "darwin" ? await listenerLsof(port) : null;
@@ -835,12 +919,12 @@ async function listenerLinux(port) {
   return null;
 }
 async function listenerLsof(port) {
-  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"], TOOL);
   const pid = Number(stdout.trim().split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)], TOOL).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
@@ -877,14 +961,17 @@ function decide(input) {
   if (allReady)
     return mismatched(input) ?? { kind: "reuse", mismatch };
   const up = required.filter((s) => s.ready);
-  if (up.length > 0) {
-    const down = required.filter((s) => !s.ready);
-    return {
-      kind: "settle",
-      reason: `the stack is partly running (${up.map((s) => s.name).join(", ")} up) but ${down.map((s) => `${s.name} is down (${s.detail})`).join(", ")}. It was not started by stigmer-e2e, so nothing was touched; restart it yourself.`
-    };
-  }
-  return { kind: "start" };
+  if (up.length === 0)
+    return { kind: "start" };
+  const daemonDown = statuses.some((s) => s.name === input.anchor && !s.ready);
+  if (input.toleratesLeftovers && daemonDown && input.settled)
+    return { kind: "start" };
+  const down = required.filter((s) => !s.ready);
+  return {
+    kind: "settle",
+    thenStart: input.toleratesLeftovers && daemonDown,
+    reason: `the stack is partly running (${up.map((s) => s.name).join(", ")} up) but ${down.map((s) => `${s.name} is down (${s.detail})`).join(", ")}. It was not started by stigmer-e2e, so nothing was touched; restart it yourself.`
+  };
 }
 function mismatched(input) {
   const reason = refuseMismatch(input.mismatch, input.onMismatch);
@@ -915,14 +1002,14 @@ function outcomeOf(decision) {
 }
 
 // ../core/dist/stack/plan.js
-async function plan(ctx, leaseId2) {
+async function plan(ctx, leaseId2, settled = false) {
   await prepareStateDir(ctx.profile.stateDir);
-  return withLock(ctx.profile.stateDir, () => planUnderLock(ctx, leaseId2), {
+  return withLock(ctx.profile.stateDir, () => planUnderLock(ctx, leaseId2, settled), {
     ...ctx.signal ? { signal: ctx.signal } : {},
     onWait: (holder) => ctx.logger.info(`Waiting for another run (pid ${holder.pid}) that is starting or stopping ${ctx.profile.name}...`)
   });
 }
-async function planUnderLock(ctx, leaseId2) {
+async function planUnderLock(ctx, leaseId2, settled) {
   const { profile, logger } = ctx;
   const dir = profile.stateDir;
   const { state, warning: warning3 } = await readState(dir);
@@ -947,7 +1034,7 @@ async function planUnderLock(ctx, leaseId2) {
     return done({ kind: "unavailable", reason }, null);
   }
   const owner = state.owner;
-  const starterAlive = owner?.process ? await isSameProcess(owner.process) : false;
+  const starterAlive = owner?.process ? !await isProvenDead(owner.process) : false;
   const mismatch = ready && profile.startedWith ? await settingsMismatch(profile) ?? [] : [];
   const decision = decide({
     owner,
@@ -956,7 +1043,10 @@ async function planUnderLock(ctx, leaseId2) {
     starterAlive,
     statuses,
     mismatch,
-    onMismatch: ctx.onMismatch
+    onMismatch: ctx.onMismatch,
+    anchor: profile.components.find((c) => componentPidFile(c) !== null)?.name ?? null,
+    toleratesLeftovers: profile.start?.toleratesLeftovers === true,
+    settled
   });
   switch (decision.kind) {
     case "unavailable":
@@ -981,7 +1071,7 @@ async function planUnderLock(ctx, leaseId2) {
       const busy = decision.kind === "start" ? await busyPorts(statuses) : [];
       if (busy.length > 0) {
         const reason = `${busy.map((s) => `${s.address} accepts connections but ${s.name} is not ready (${s.detail})`).join("; ")}. Something else holds the port, or someone is starting the stack: nothing was started.`;
-        return done({ kind: "settle", reason: `${reason}${await whoHolds(busy)}` }, lease);
+        return done({ kind: "settle", reason: `${reason}${await whoHolds(busy)}`, thenStart: false }, lease);
       }
       if (decision.kind === "restart") {
         logger.info(decision.why === "broken" ? `${profile.name} was started by a run that died and is no longer whole: stopping what is left, then starting it again.` : `${profile.name} ran with other settings (${decision.mismatch.join("; ")}) and nobody else uses it: stopping it, then starting it again.`);
@@ -989,7 +1079,7 @@ async function planUnderLock(ctx, leaseId2) {
         for (const line of [...report.steps, ...report.problems])
           logger.info(`  ${line}`);
       }
-      logger.info(`${profile.name} is not running: starting it (${formatCommand(profile.start.command)}).`);
+      logger.info(settled ? `Nobody completed the partial ${profile.name} stack: starting it (${formatCommand(profile.start.command)} copes with what is left).` : `${profile.name} is not running: starting it (${formatCommand(profile.start.command)}).`);
       const record = {
         leaseId: lease.id,
         phase: "starting",
@@ -1051,6 +1141,91 @@ async function whoHolds(statuses) {
   const ports = statuses.filter((s) => s.address).map((s) => Number(s.address.slice(s.address.lastIndexOf(":") + 1)));
   const owners = await Promise.all(ports.map(async (port) => [port, await portOwner(port)]));
   return owners.map(([port, owner]) => owner ? ` Port ${port} is held by pid ${owner.pid} (${owner.command}).` : "").join("");
+}
+
+// ../core/dist/stack/start-watch.js
+import { statSync } from "node:fs";
+
+// ../core/dist/util/poll.js
+var POLL_CAP_MS = 100;
+async function pollUntil(check, { signal, capMs = POLL_CAP_MS, wake } = {}) {
+  let wakeUp = wake?.then(() => true, () => true);
+  for (let attempt2 = 0; ; attempt2++) {
+    signal?.throwIfAborted();
+    const value = await check();
+    if (value !== void 0)
+      return value;
+    const pause = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
+    const woke = await (wakeUp ? Promise.race([pause, wakeUp]) : pause);
+    if (woke)
+      wakeUp = void 0;
+  }
+}
+
+// ../core/dist/stack/start-watch.js
+var NEVER = new Promise(() => {
+});
+function watchStart(profile, owner, signal, launched) {
+  const shown = formatCommand(profile.start.command);
+  const launcherGone = async () => owner.process !== null && await isProvenDead(owner.process);
+  if (owner.mode === "process") {
+    const failure2 = launched ? launched.exited.then(({ code, signal: killed }) => {
+      const how = killed ? `was killed by ${killed}` : `exited with code ${code}`;
+      return `the server process ${shown} ${how} before it was ready`;
+    }) : pollUntil(async () => await launcherGone() ? true : void 0, { signal }).then(() => `the server process ${shown} exited before it was ready`);
+    return { returned: Promise.resolve(), failure: failure2.catch(() => NEVER) };
+  }
+  let onReturned = () => {
+  };
+  const returned = new Promise((resolve) => {
+    onReturned = resolve;
+  });
+  const failure = (async () => {
+    const outcome2 = await pollUntil(async () => {
+      const status = readStartStatus(profile);
+      if (status)
+        return failedStart(profile, status) ?? "returned";
+      return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
+    }, { signal, ...launched ? { wake: launched.exited } : {} });
+    if (outcome2 !== "returned")
+      return outcome2;
+    onReturned();
+    return componentDied(profile, owner.startedAt, signal);
+  })();
+  const awaited = profile.start.awaitExit !== false;
+  return { returned: awaited ? returned : Promise.resolve(), failure: failure.catch(() => NEVER) };
+}
+function componentDied(profile, since, signal) {
+  return pollUntil(async () => {
+    for (const component of profile.components.filter((c) => c.required)) {
+      const file = componentPidFile(component);
+      if (!file || modifiedAt(file) < since)
+        continue;
+      const read = await readPidFile(file);
+      if (read?.kind === "dead")
+        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+    }
+    return void 0;
+  }, { signal });
+}
+function modifiedAt(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+var REPLAN = /* @__PURE__ */ Symbol("replan");
+function watchOwner(profile, owner, signal) {
+  return pollUntil(async () => {
+    const { state } = await readState(profile.stateDir, { repair: false });
+    if (state.owner?.startedAt !== owner.startedAt)
+      return state.lastFailure ? `the run that was starting it gave up: ${state.lastFailure.reason}` : "the run that was starting it stopped it";
+    const ownerLease = state.leases.find((l) => l.id === state.owner.leaseId);
+    if (state.owner.phase === "starting" && !(ownerLease && await isLeaseAlive(ownerLease)))
+      return REPLAN;
+    return void 0;
+  }, { signal, capMs: 200 });
 }
 
 // ../core/dist/probe/backoff.js
@@ -1136,22 +1311,6 @@ function formatSeconds2(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// ../core/dist/util/poll.js
-var POLL_CAP_MS = 100;
-async function pollUntil(check, { signal, capMs = POLL_CAP_MS, wake } = {}) {
-  let wakeUp = wake?.then(() => true, () => true);
-  for (let attempt2 = 0; ; attempt2++) {
-    signal?.throwIfAborted();
-    const value = await check();
-    if (value !== void 0)
-      return value;
-    const pause = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
-    const woke = await (wakeUp ? Promise.race([pause, wakeUp]) : pause);
-    if (woke)
-      wakeUp = void 0;
-  }
-}
-
 // ../core/dist/stack/handle.js
 function makeHandle(ctx, result2) {
   const { profile } = ctx;
@@ -1197,64 +1356,8 @@ function makeHandle(ctx, result2) {
   };
 }
 
-// ../core/dist/stack/start-watch.js
-import { statSync } from "node:fs";
-var NEVER = new Promise(() => {
-});
-function watchStart(profile, owner, signal, launched) {
-  const shown = formatCommand(profile.start.command);
-  const launcherGone = async () => owner.process !== null && !await isSameProcess(owner.process);
-  if (owner.mode === "process") {
-    const failure2 = launched ? launched.exited.then(({ code, signal: killed }) => {
-      const how = killed ? `was killed by ${killed}` : `exited with code ${code}`;
-      return `the server process ${shown} ${how} before it was ready`;
-    }) : pollUntil(async () => await launcherGone() ? true : void 0, { signal }).then(() => `the server process ${shown} exited before it was ready`);
-    return { returned: Promise.resolve(), failure: failure2.catch(() => NEVER) };
-  }
-  let onReturned = () => {
-  };
-  const returned = new Promise((resolve) => {
-    onReturned = resolve;
-  });
-  const failure = (async () => {
-    const outcome2 = await pollUntil(async () => {
-      const status = readStartStatus(profile);
-      if (status)
-        return failedStart(profile, status) ?? "returned";
-      return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
-    }, { signal, ...launched ? { wake: launched.exited } : {} });
-    if (outcome2 !== "returned")
-      return outcome2;
-    onReturned();
-    return componentDied(profile, owner.startedAt, signal);
-  })();
-  const awaited = profile.start.awaitExit !== false;
-  return { returned: awaited ? returned : Promise.resolve(), failure: failure.catch(() => NEVER) };
-}
-function componentDied(profile, since, signal) {
-  return pollUntil(async () => {
-    for (const component of profile.components.filter((c) => c.required)) {
-      const file = componentPidFile(component);
-      if (!file || modifiedAt(file) < since)
-        continue;
-      const read = await readPidFile(file);
-      if (read?.kind === "dead")
-        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
-    }
-    return void 0;
-  }, { signal });
-}
-function modifiedAt(file) {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
 // ../core/dist/stack/wait.js
 var FOREIGN_SETTLE_MS = 1e4;
-var REPLAN = /* @__PURE__ */ Symbol("replan");
 async function awaitPlanned(ctx, planned) {
   const { decision, lease, statuses, ready } = planned;
   const outcome2 = outcomeOf(decision);
@@ -1280,7 +1383,7 @@ async function awaitPlanned(ctx, planned) {
     return makeHandle(ctx, { ...available, pending: !ready, reason: ready ? void 0 : reason });
   }
   if (decision.kind === "settle")
-    return awaitSettle(ctx, lease, decision.reason);
+    return awaitSettle(ctx, lease, decision);
   if (decision.kind === "join")
     return awaitOthersStart(ctx, lease, planned.owner);
   return awaitOwnStart(ctx, lease, planned);
@@ -1303,16 +1406,17 @@ async function awaitOwnStart(ctx, lease, planned) {
     const neverRan = startNeverRan(profile);
     const logs = neverRan ? { "start command": [startLogFile(profile)] } : profileLogs(profile);
     const logTails = await readLogTails(logs, ctx.logLines);
-    await abandonStart(ctx, lease, owner, result2.reason, !neverRan);
+    const reason = explainFailure(profile, result2.reason, logTails);
+    await abandonStart(ctx, lease, owner, reason, !neverRan);
     return makeHandle(ctx, {
       outcome: "unavailable",
-      reason: result2.reason,
+      reason,
       components: result2.components,
       leaseId: null,
       logTails
     });
   }
-  await recordIdentity(ctx, owner);
+  await recordIdentity(profile, owner);
   ctx.logger.info(`${profile.name} is ready after ${(ctx.elapsed() / 1e3).toFixed(1)} s (started by this run; stopped when the last run using it is done).`);
   return makeHandle(ctx, {
     outcome: outcomeOf(planned.decision),
@@ -1325,7 +1429,7 @@ async function awaitOthersStart(ctx, lease, owner) {
   const watching = new AbortController();
   const start = watchStart(ctx.profile, owner, watching.signal);
   let starterDied = false;
-  const failure = watchOwner(ctx, owner, watching.signal).then((why) => {
+  const failure = watchOwner(ctx.profile, owner, watching.signal).then((why) => {
     starterDied = why === REPLAN;
     return why === REPLAN ? "the run starting it died" : why;
   });
@@ -1348,12 +1452,14 @@ async function awaitOthersStart(ctx, lease, owner) {
     logTails
   });
 }
-async function awaitSettle(ctx, lease, reason) {
+async function awaitSettle(ctx, lease, { reason, thenStart }) {
   const settleMs = Math.min(ctx.timeoutMs, FOREIGN_SETTLE_MS);
   ctx.logger.info(`${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds2(settleMs)} for it.`);
   const result2 = await waitOrRelease(ctx, lease, () => waitFor(ctx, {}, settleMs));
   if (result2.ready)
     return sharedHandle(ctx, lease, "reused", result2.components);
+  if (thenStart)
+    return REPLAN;
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
   const still = `${reason} After ${formatSeconds2(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
   return makeHandle(ctx, {
@@ -1409,31 +1515,6 @@ async function waitOrRelease(ctx, lease, run3) {
     throw error;
   }
 }
-function watchOwner(ctx, owner, signal) {
-  return pollUntil(async () => {
-    const { state } = await readState(ctx.profile.stateDir, { repair: false });
-    if (state.owner?.startedAt !== owner.startedAt)
-      return state.lastFailure ? `the run that was starting it gave up: ${state.lastFailure.reason}` : "the run that was starting it stopped it";
-    const ownerLease = state.leases.find((l) => l.id === state.owner.leaseId);
-    if (state.owner.phase === "starting" && !(ownerLease && await isLeaseAlive(ownerLease)))
-      return REPLAN;
-    return void 0;
-  }, { signal, capMs: 200 });
-}
-async function recordIdentity(ctx, owner) {
-  const { profile } = ctx;
-  const named = await pidFileProcesses(profile);
-  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
-  const identity = named.filter((_, i) => mine[i]).map(({ component, pid, startTime }) => ({ component, pid, startTime }));
-  await withLock(profile.stateDir, async () => {
-    const { state } = await readState(profile.stateDir);
-    if (state.owner?.startedAt === owner.startedAt)
-      await writeState(profile.stateDir, {
-        ...state,
-        owner: { ...state.owner, phase: "running", identity }
-      });
-  });
-}
 async function abandonStart(ctx, lease, owner, reason, stop) {
   const { profile, logger } = ctx;
   await withLock(profile.stateDir, async () => {
@@ -1455,12 +1536,14 @@ async function ensureServer(profile = stigmer(), options = {}) {
   if (!ctx.profile.start)
     return awaitExternal(ctx);
   let leaseId2 = ctx.resume;
+  let settled = false;
   for (; ; ) {
-    const planned = await plan(ctx, leaseId2);
+    const planned = await plan(ctx, leaseId2, settled);
     const handle = await awaitPlanned(ctx, planned);
     if (handle !== REPLAN)
       return handle;
     leaseId2 = planned.lease.id;
+    settled ||= planned.decision.kind === "settle";
   }
 }
 

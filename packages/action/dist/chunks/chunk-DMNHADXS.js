@@ -1,25 +1,74 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  runBounded,
+  signalVerified,
+  terminateEach,
+  terminateTree
+} from "./chunk-MCLZOG4S.js";
+import {
+  withLock
+} from "./chunk-U45GWJ3U.js";
+import {
+  readState,
   writeState
-} from "./chunk-4ZFE3CZX.js";
+} from "./chunk-44U7AH7R.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
 import {
   commandEnv,
   componentPidFile
-} from "./chunk-OTVOUBNS.js";
+} from "./chunk-KTMX6ZKR.js";
 import {
+  inspectPid,
   isSameProcess,
   processRef,
   readSmallFile,
   sleep
-} from "./chunk-LK6OX7TM.js";
+} from "./chunk-OWJNM7FF.js";
 import {
   connect,
   parseAddress,
   probeTcp
-} from "./chunk-N4QNBSZ5.js";
+} from "./chunk-GJK5TSV3.js";
+
+// ../core/dist/probe/pid-file.js
+async function readPidFile(file) {
+  let text;
+  try {
+    text = readSmallFile(file);
+  } catch {
+    text = null;
+  }
+  if (text === null)
+    return { kind: "missing" };
+  const first = text.split("\n", 1)[0].trim();
+  const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
+  if (!Number.isInteger(pid) || pid <= 0)
+    return { kind: "invalid", content: first.slice(0, 40) };
+  const found = await inspectPid(pid);
+  if (found.state === "alive")
+    return { kind: "alive", process: found.ref };
+  return found.state === "dead" ? { kind: "dead", pid } : { kind: "unknown", pid, reason: found.reason };
+}
+async function probePidFile(file) {
+  const read = await readPidFile(file);
+  switch (read.kind) {
+    case "missing":
+      return { ready: false, detail: `no pid file at ${file}` };
+    case "invalid":
+      return {
+        ready: false,
+        detail: `${file} does not hold a pid (starts with "${read.content}")`
+      };
+    case "dead":
+      return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
+    case "alive":
+      return { ready: true, detail: `pid ${read.process.pid} alive` };
+    case "unknown":
+      return { ready: false, detail: `pid ${read.pid} could not be checked: ${read.reason}` };
+  }
+}
 
 // ../core/dist/probe/ports-free.js
 async function waitPortsFree(addresses, timeoutMs) {
@@ -43,46 +92,12 @@ async function waitPortsFree(addresses, timeoutMs) {
   return busy;
 }
 
-// ../core/dist/probe/pid-file.js
-async function readPidFile(file) {
-  let text;
-  try {
-    text = readSmallFile(file);
-  } catch {
-    text = null;
-  }
-  if (text === null)
-    return { kind: "missing" };
-  const first = text.split("\n", 1)[0].trim();
-  const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
-  if (!Number.isInteger(pid) || pid <= 0)
-    return { kind: "invalid", content: first.slice(0, 40) };
-  const ref = await processRef(pid);
-  return ref ? { kind: "alive", process: ref } : { kind: "dead", pid };
-}
-async function probePidFile(file) {
-  const read = await readPidFile(file);
-  switch (read.kind) {
-    case "missing":
-      return { ready: false, detail: `no pid file at ${file}` };
-    case "invalid":
-      return {
-        ready: false,
-        detail: `${file} does not hold a pid (starts with "${read.content}")`
-      };
-    case "dead":
-      return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
-    case "alive":
-      return { ready: true, detail: `pid ${read.process.pid} alive` };
-  }
-}
-
 // ../core/dist/probe/run-probe.js
 var load = {
-  grpc: () => import("./grpc-health-PFGFOMK6.js"),
-  http: () => import("./http-TWLK5CHR.js"),
-  command: () => import("./command-WVFKHIZI.js"),
-  docker: () => import("./docker-BV32VF3W.js")
+  grpc: () => import("./grpc-health-K6ONOMJR.js"),
+  http: () => import("./http-W5UXFFIX.js"),
+  command: () => import("./command-OYT6TCGF.js"),
+  docker: () => import("./docker-YCD2PEW6.js")
 };
 async function runProbe(probe, options) {
   try {
@@ -160,168 +175,6 @@ async function processesCarrying(launchId) {
   return refs.filter((r) => r !== null);
 }
 
-// ../core/dist/process/signal.js
-async function signalVerified(ref, signal) {
-  if (!await isSameProcess(ref))
-    return false;
-  try {
-    process.kill(ref.pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// ../core/dist/process/terminate.js
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
-
-// ../core/dist/process/tree.js
-import { execFile } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function parentsLinux() {
-  const parents = /* @__PURE__ */ new Map();
-  const entries = await readdir("/proc");
-  await Promise.all(entries.map(async (entry2) => {
-    const pid = Number(entry2);
-    if (!Number.isInteger(pid))
-      return;
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-      const [, ppid, pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
-    } catch {
-    }
-  }));
-  return parents;
-}
-async function parentsPs() {
-  const { stdout } = await run("ps", ["-A", "-o", "pid=,ppid=,pgid="]);
-  const parents = /* @__PURE__ */ new Map();
-  for (const line of stdout.split("\n")) {
-    const [pid, ppid, pgid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid !== void 0 && pgid !== void 0)
-      parents.set(pid, { ppid, pgid });
-  }
-  return parents;
-}
-async function descendants(rootPid) {
-  if (process.platform === "win32")
-    return [];
-  const parents = process.platform === "linux" ? await parentsLinux() : await parentsPs();
-  const children = /* @__PURE__ */ new Map();
-  for (const [pid, { ppid }] of parents) {
-    const list = children.get(ppid) ?? [];
-    list.push(pid);
-    children.set(ppid, list);
-  }
-  const found = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  const refs = await Promise.all(found.map(async (pid) => {
-    const ref = await processRef(pid);
-    return ref ? { ...ref, pgid: parents.get(pid).pgid } : null;
-  }));
-  return refs.filter((r) => r !== null);
-}
-
-// ../core/dist/process/terminate.js
-var run2 = promisify2(execFile2);
-var POLL_MS = 20;
-async function waitGone(refs, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const alive = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-    if (alive.length === 0 || Date.now() >= deadline)
-      return alive;
-    await sleep(POLL_MS);
-  }
-}
-async function terminateTree(leader, signal, timeoutMs) {
-  const steps = [];
-  if (!await isSameProcess(leader)) {
-    return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
-  }
-  if (process.platform === "win32") {
-    const tree2 = [leader, ...await descendants(leader.pid)];
-    await run2("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(() => {
-    });
-    steps.push(`taskkill /T pid ${leader.pid}`);
-    return escalate(leader, tree2, timeoutMs, steps);
-  }
-  const below = await freeze(leader);
-  const tree = [leader, ...below];
-  const outside = below.filter((d) => d.pgid !== leader.pid);
-  signalGroup(leader.pid, signal);
-  await Promise.all(outside.map((d) => signalVerified(d, signal)));
-  signalGroup(leader.pid, "SIGCONT");
-  await Promise.all(outside.map((d) => signalVerified(d, "SIGCONT")));
-  const inGroup = tree.length - outside.length;
-  steps.push(`${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : ""));
-  return escalate(leader, tree, timeoutMs, steps);
-}
-async function freeze(leader) {
-  signalGroup(leader.pid, "SIGSTOP");
-  const known = /* @__PURE__ */ new Map();
-  for (let round = 0; round < 10; round++) {
-    const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
-    if (fresh.length === 0)
-      break;
-    for (const d of fresh)
-      known.set(d.pid, d);
-    await Promise.all(fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP")));
-  }
-  return [...known.values()];
-}
-async function escalate(leader, tree, timeoutMs, steps) {
-  let survivors = await waitGone(tree, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(", ")}`);
-    await forceKill(leader, survivors);
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
-}
-async function forceKill(leader, refs) {
-  if (process.platform === "win32") {
-    await run2("taskkill", ["/PID", String(leader.pid), "/T", "/F"], { windowsHide: true }).catch(() => {
-    });
-  } else if (await isSameProcess(leader)) {
-    signalGroup(leader.pid, "SIGKILL");
-  }
-  await Promise.all(refs.map((r) => signalVerified(r, "SIGKILL")));
-}
-async function terminateEach(refs, timeoutMs) {
-  const steps = [];
-  const live = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  if (live.length === 0)
-    return { steps, survivors: [] };
-  await Promise.all(live.map((r) => signalVerified(r, "SIGTERM")));
-  steps.push(`SIGTERM to ${live.map((r) => r.pid).join(", ")}`);
-  let survivors = await waitGone(live, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`SIGKILL to ${survivors.map((r) => r.pid).join(", ")}`);
-    await Promise.all(survivors.map((r) => signalVerified(r, "SIGKILL")));
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
-}
-
 // ../core/dist/util/redact.js
 var SECRET_NAME = /(?:^|[_-])(?:KEY|TOKEN|SECRET|CREDENTIALS?)$|PASS(?:WORD|WD)$/i;
 var MIN_SECRET_LENGTH = 6;
@@ -367,6 +220,19 @@ async function sortPidFileProcesses(profile, owner) {
 }
 function leftAlone(process2) {
   return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
+}
+async function recordIdentity(profile, owner) {
+  const named = await pidFileProcesses(profile);
+  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
+  const identity = named.filter((_, i) => mine[i]).map(({ component, pid, startTime }) => ({ component, pid, startTime }));
+  await withLock(profile.stateDir, async () => {
+    const { state } = await readState(profile.stateDir);
+    if (state.owner?.startedAt === owner.startedAt)
+      await writeState(profile.stateDir, {
+        ...state,
+        owner: { ...state.owner, phase: "running", identity }
+      });
+  });
 }
 
 // ../core/dist/stack/stop.js
@@ -423,54 +289,50 @@ async function stopStack(profile, owner) {
     commandMs = command.ms;
     steps.push(...command.steps);
   }
-  const leftovers = await stillOurs(ours, owner.launchId);
+  const leftovers = await stillOurs(ours, owner.launchId, await sparedPids(profile));
   const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
   if (swept.steps.length > 0)
     steps.push(`${owner.mode === "daemon" ? "after the stop command" : "outside the group"}: ${swept.steps.join("; ")}`);
   problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
   steps.push(...others.map(leftAlone));
-  const spared = new Set(others.map((p) => p.component));
-  const addresses = profile.components.filter((c) => !spared.has(c.name)).map((c) => probeAddress(c.probe)).filter((a) => a !== null);
+  const leftAloneNames = new Set(others.map((p) => p.component));
+  const addresses = profile.components.filter((c) => !leftAloneNames.has(c.name)).map((c) => probeAddress(c.probe)).filter((a) => a !== null);
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
   if (busy.length === 0 && addresses.length > 0)
     steps.push(`ports free: ${addresses.join(", ")}`);
   return report(true);
 }
-async function stillOurs(recorded, launchId) {
+async function stillOurs(recorded, launchId, spare) {
   const carriers = launchId ? await processesCarrying(launchId) : [];
   const alive = (await Promise.all(recorded.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  const seen = /* @__PURE__ */ new Set();
+  const seen = new Set(spare);
   return [...alive, ...carriers].filter((r) => !seen.has(r.pid) && seen.add(r.pid));
+}
+async function sparedPids(profile) {
+  const reads = await Promise.all((profile.stop.spare ?? []).map((file) => readPidFile(file)));
+  return new Set(reads.flatMap((r) => r.kind === "alive" ? [r.process.pid] : []));
 }
 async function runStopCommand(profile) {
   const argv = profile.stop.command;
   if (!argv)
     return { steps: [], ms: null };
-  const { execa } = await import("./execa-5YVE4HVE.js");
   const began = performance.now();
-  const [file, ...args] = argv;
   const shown = formatCommand(argv);
   const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
-  const result = await execa(file, args, {
-    reject: false,
-    timeout,
-    forceKillAfterDelay: 1e3,
-    stdin: "ignore",
-    all: true,
+  const result = await runBounded(argv, {
+    timeoutMs: timeout,
     cwd: profile.start?.cwd,
     env: commandEnv(profile)
   });
   const ms = Math.round(performance.now() - began);
   if (result.timedOut)
     return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
-  if (result.failed && result.exitCode === void 0)
-    return { steps: [`${shown} could not run: ${result.shortMessage}`], ms };
-  const last = redact(String(result.all ?? "").trim().split("\n").at(-1) ?? "");
-  return {
-    steps: [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`],
-    ms
-  };
+  if (result.spawnError)
+    return { steps: [`${shown} could not run: ${result.spawnError}`], ms };
+  const last = redact(result.all.trim().split("\n").at(-1) ?? "");
+  const how = result.signal ? `was killed by ${result.signal}` : `exited ${result.exitCode}`;
+  return { steps: [`${shown} ${how}${last ? ` (${last.slice(0, 200)})` : ""}`], ms };
 }
 
 export {
@@ -481,8 +343,9 @@ export {
   redact,
   LAUNCH_ID_ENV,
   newLaunchId,
+  processesCarrying,
   pidFileProcesses,
-  isOurs,
+  recordIdentity,
   stopAndDisown,
   stopStack
 };

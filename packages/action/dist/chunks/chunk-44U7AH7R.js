@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSmallFile,
   replaceSmallFile
-} from "./chunk-LK6OX7TM.js";
+} from "./chunk-OWJNM7FF.js";
 import {
   StateDirError
 } from "./chunk-OSJIUKPB.js";
