@@ -39,7 +39,13 @@ if (real) {
   );
 }
 
-const step = (title) => console.log(`\n\x1b[1m== ${title}\x1b[0m`);
+// Bold step titles in a terminal, or wherever FORCE_COLOR asks; never with NO_COLOR or in a log.
+const force = process.env.FORCE_COLOR;
+const bold =
+  force !== undefined && force !== ''
+    ? !['0', 'false'].includes(force)
+    : process.stdout.isTTY === true && process.stdout.hasColors();
+const step = (title) => console.log(bold ? `\n\x1b[1m== ${title}\x1b[0m` : `\n== ${title}`);
 const run = (args, { quiet = false } = {}) => {
   console.log(`$ stigmer-e2e ${args.join(' ')}`);
   const result = spawnSync(process.execPath, [cli, ...args], {
