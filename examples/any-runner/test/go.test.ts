@@ -4,7 +4,7 @@
  * and ends with nothing of its own running (checked by port and by pid) and its temp dir removed.
  */
 import { mkdtempSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   cli,
   exists,
   GO_FIXTURES,
+  REPORTS,
   requireProgram,
   run,
   stackGone,
@@ -57,6 +58,9 @@ describe('stigmer-e2e run -- go test', () => {
     expect(ran.stdout).not.toMatch(/SKIP/);
     expect(ran.stdout).toMatch(/^ok\s+example\.com\/stigmer-e2e-any-runner\/e2e/m);
     expect(ran.stderr).toMatch(/stopped in/);
+    // `go test -v` output is Go's own report (one `--- PASS: Name` line per test).
+    await mkdir(REPORTS, { recursive: true });
+    await writeFile(path.join(REPORTS, 'go-test.txt'), ran.stdout);
     expect(await stackGone(s)).toEqual({ openPorts: [], left: [] });
   });
 
