@@ -142,6 +142,12 @@ function groups(file) {
     const group = found.get(key) ?? { where: block.where, blocks: [], from: null, inRepo: false };
     if (options.from) group.from = options.from;
     if (options.in === 'repository') group.inRepo = true;
+    if (group.inRepo && options.file) {
+      problems.push(
+        `${block.where}: file=PATH in a group that runs in=repository would write into the checkout`,
+      );
+      continue;
+    }
     group.blocks.push({ ...block, options });
     found.set(key, group);
   }

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { colorsWanted } from './lib/colors.mjs';
 import { countReports, format, REPORTS } from './lib/test-reports.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -24,7 +25,12 @@ for (const dir of [root, ...packages.map((p) => p.dir)])
   rmSync(path.join(dir, REPORTS), { recursive: true, force: true }); // no stale counts
 
 const steps = {
-  lint: step('lint', 'node_modules/.bin/biome', ['ci', '.']),
+  // Biome colors its output even in a log file: only in a terminal, or when FORCE_COLOR asks.
+  lint: step('lint', 'node_modules/.bin/biome', [
+    'ci',
+    '.',
+    ...(colorsWanted() ? [] : ['--colors=off']),
+  ]),
   typecheck: step('typecheck', 'node_modules/.bin/turbo', ['run', 'typecheck']),
   tests: step('tests', 'node_modules/.bin/turbo', [
     'run',
