@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { colorsWanted } from './lib/colors.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'packages/core/dist/cli/bin.js');
@@ -39,7 +40,8 @@ if (real) {
   );
 }
 
-const step = (title) => console.log(`\n\x1b[1m== ${title}\x1b[0m`);
+const bold = colorsWanted(); // bold step titles: never with NO_COLOR or in a log file
+const step = (title) => console.log(bold ? `\n\x1b[1m== ${title}\x1b[0m` : `\n== ${title}`);
 const run = (args, { quiet = false } = {}) => {
   console.log(`$ stigmer-e2e ${args.join(' ')}`);
   const result = spawnSync(process.execPath, [cli, ...args], {

@@ -3,15 +3,17 @@
  * against the emulated Stigmer stack, with real processes. Each test has its own HOME and ports,
  * and ends with nothing of its own running (checked by port and by pid) and its temp dir removed.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CLI,
   cli,
   exists,
   GO_FIXTURES,
+  REPORTS,
   requireProgram,
   run,
   stackGone,
@@ -22,8 +24,18 @@ import {
 } from './harness.js';
 
 const GO_TEST = ['go', 'test', '-tags=e2e', '-count=1', '-v', './...'];
-/** Each test has its own HOME: one build cache for all keeps them from compiling from scratch. */
-const GO_ENV = { GOCACHE: path.join(os.tmpdir(), 'stigmer-e2e-example-go-cache'), GOFLAGS: '' };
+/**
+ * Go's files (build and module caches, its config and telemetry) for this file's tests: shared,
+ * so the suite compiles once, not once per test's HOME; removed after the tests.
+ */
+const GO_HOME = mkdtempSync(path.join(os.tmpdir(), 'any-runner-go-'));
+afterAll(() => rm(GO_HOME, { recursive: true, force: true, maxRetries: 5 }));
+const GO_ENV = {
+  GOCACHE: path.join(GO_HOME, 'cache'),
+  GOPATH: path.join(GO_HOME, 'path'),
+  XDG_CONFIG_HOME: path.join(GO_HOME, 'config'),
+  GOFLAGS: '',
+};
 
 const newStack = stackPerTest(GO_ENV);
 
@@ -46,6 +58,9 @@ describe('stigmer-e2e run -- go test', () => {
     expect(ran.stdout).not.toMatch(/SKIP/);
     expect(ran.stdout).toMatch(/^ok\s+example\.com\/stigmer-e2e-any-runner\/e2e/m);
     expect(ran.stderr).toMatch(/stopped in/);
+    // `go test -v` output is Go's own report (one `--- PASS: Name` line per test).
+    await mkdir(REPORTS, { recursive: true });
+    await writeFile(path.join(REPORTS, 'go-test.txt'), ran.stdout);
     expect(await stackGone(s)).toEqual({ openPorts: [], left: [] });
   });
 
@@ -83,6 +98,17 @@ describe('stigmer-e2e run -- go test', () => {
     expect(ran.stdout).not.toMatch(/no interrupt within 20 s/);
     expect(ran.stderr).toMatch(/stopped in/);
     expect(await stackGone(s)).toEqual({ openPorts: [], left: [] });
+  });
+});
+
+describe("Go's own files", () => {
+  it('its build cache, module cache and config are in a temp dir removed after these tests', async () => {
+    const s = await newStack();
+    const ran = await run('go', ['env', 'GOCACHE', 'GOMODCACHE', 'GOPATH', 'GOENV'], s.env);
+    expect(ran.code, ran.stderr).toBe(0);
+    const dirs = ran.stdout.trim().split('\n');
+    expect(dirs).toHaveLength(4);
+    for (const dir of dirs) expect(dir.startsWith(GO_HOME + path.sep), dir).toBe(true);
   });
 });
 

@@ -22,6 +22,8 @@ const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const PY_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'python');
 /** A Go module of its own, so that the example's `go test ./...` does not run its suites. */
 export const GO_FIXTURES = path.join(PACKAGE_DIR, 'test', 'fixtures', 'go');
+/** Where the example's own suites leave their reports, counted by the total of `pnpm test`. */
+export const REPORTS = path.join(PACKAGE_DIR, '.test-results');
 /** The CLI as `npx stigmer-e2e` runs it: the package's bin. */
 export const CLI = fileURLToPath(
   new URL('bin/stigmer-e2e.js', import.meta.resolve('@stigmer/e2e-core/package.json')),

@@ -11,6 +11,7 @@ import {
   cli,
   exists,
   PY_FIXTURES,
+  REPORTS,
   requireProgram,
   run,
   stackGone,
@@ -142,9 +143,13 @@ describe('the suite on its own', () => {
       `pytest is not installed for \`${PYTHON}\`: pip install pytest (on Debian: apt-get install -y python3-pytest; .ci/run does).`,
     );
     const s = await newStack();
+    const report = `--junitxml=${path.join(REPORTS, 'pytest.xml')}`; // pytest's own report
     const ran = await cli(
       ['run', '--', PYTHON, '-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v'],
-      s.env,
+      {
+        ...s.env,
+        PYTEST_ADDOPTS: report,
+      },
     );
     expect(ran.code, ran.stdout + ran.stderr).toBe(0);
     expect(ran.stdout).toMatch(/e2e\/test_stack\.py::StackTest::test_temporal_is_serving PASSED/);

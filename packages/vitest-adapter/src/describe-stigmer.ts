@@ -61,6 +61,18 @@ export function requireStigmer(ctx: { skip(note?: string): never }): StigmerCont
   const stack = useStigmer();
   if (stack.available) return stack;
   const reason = `${stack.profile} is unavailable: ${stack.reason ?? 'no reason given'}`;
-  if (stack.onUnavailable === 'fail') throw new Error(`${reason} (onUnavailable: 'fail')`);
+  if (stack.onUnavailable === 'fail') throw unavailableError(reason);
   return ctx.skip(reason);
+}
+
+/**
+ * The failure of a test that needs the stack, under `fail`. Without a stack trace: its frames
+ * point into this package, where there is nothing to fix.
+ */
+function unavailableError(reason: string): Error {
+  const error = new Error(
+    `${reason} (onUnavailable: 'fail'; each component and its last log lines are in the [stigmer-e2e] output above)`,
+  );
+  error.stack = `Error: ${error.message}`;
+  return error;
 }

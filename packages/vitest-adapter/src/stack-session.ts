@@ -14,7 +14,6 @@ import {
   ServerUnavailableError,
 } from '@stigmer/e2e-core';
 import { INJECT_KEY, type StigmerContext, toContext } from './context.js';
-import { StackUnavailableError } from './errors.js';
 import type { StigmerServerOptions } from './options.js';
 import type { SetupProject } from './project.js';
 import { describeChange, recheck } from './recheck.js';
@@ -38,13 +37,27 @@ export class StackSession {
     this.policy = resolvePolicy(options.onUnavailable);
   }
 
-  /** Ensures the stack. Under the `fail` policy an unavailable stack throws: setup fails with the reason and the log tails. */
+  /**
+   * Ensures the stack. Unavailable under `fail` does not throw: a globalSetup that throws makes
+   * Vitest report "No test files found" with the include globs, then the error as an "Unhandled
+   * Error", which reads like a glob mistake or a crash. Instead the story is told once, the
+   * tests that need the stack fail with the reason (as after a rerun), and the run fails.
+   */
   async open(): Promise<void> {
-    const handle = await this.ensure().catch((error: unknown) => {
-      throw error instanceof ServerUnavailableError
-        ? new StackUnavailableError(error.message)
-        : error;
-    });
+    let handle: ServerHandle;
+    try {
+      handle = await this.ensure();
+    } catch (error) {
+      if (!(error instanceof ServerUnavailableError)) throw error;
+      this.provide(toContext(error.snapshot, this.policy));
+      this.logger.warn(
+        `${error.message}\n\nThe tests that need it fail, and so does the run: onUnavailable is 'fail' (the default when CI is set). ` +
+          "Fix what is above, or pass onUnavailable: 'skip' to stigmerServer() to skip those tests instead.",
+      );
+      // Failed even when no test asks for the stack (Vitest never sets the code back to 0).
+      process.exitCode = 1;
+      return;
+    }
     this.use(handle);
     if (!handle.available)
       this.logger.warn(

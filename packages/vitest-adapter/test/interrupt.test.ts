@@ -10,7 +10,7 @@ import { afterEach, expect, test } from 'vitest';
 import { emulatedStigmer } from './helpers/emulated-stigmer.js';
 import { fixtureProject } from './helpers/fixture-project.js';
 import { waitFor } from './helpers/processes.js';
-import { runVitest, startVitest, statuses } from './helpers/run-vitest.js';
+import { runVitest, startVitest, statuses, vitestTempDirs } from './helpers/run-vitest.js';
 import { tempDir } from './helpers/temp.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -55,6 +55,8 @@ test('SIGINT in the middle of a run, then a normal run: nothing is left running'
   expect(code === 130 || signal === 'SIGINT', `exit ${code} ${signal}`).toBe(true);
   // Vitest and its workers are gone, without a teardown: nothing released the lease.
   await waitFor(() => !groupAlive(interrupted.child.pid!), 10_000, 'the Vitest process group');
+  // Nor did Vitest remove its temp dir (`<tmpdir>/<id>/ssr`): it is in the test's, not in /tmp.
+  expect(await vitestTempDirs(project)).toEqual([expect.stringMatching(/\/ssr$/)]);
 
   // The next run either adopts what the killed run started (and stops it when done), or, if
   // core's watchdog stopped it first, starts it afresh. Either way nothing outlives it.

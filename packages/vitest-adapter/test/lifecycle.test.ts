@@ -9,7 +9,7 @@ import type { StigmerContext } from '../src/index.js';
 import { fixtureProject } from './helpers/fixture-project.js';
 import { fixtureStack, stopForeign } from './helpers/fixture-stack.js';
 import { isRunning } from './helpers/processes.js';
-import { runVitest, statuses } from './helpers/run-vitest.js';
+import { type JsonReport, runVitest, statuses } from './helpers/run-vitest.js';
 import { tempDir } from './helpers/temp.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -93,15 +93,20 @@ describe('a start that fails', () => {
     expect(await stack.events()).toEqual([]);
   });
 
-  test("fails the run at setup with the reason and the log tails under onUnavailable: 'fail'", async () => {
+  // Not "No test files found" with the include globs, then an "Unhandled Error": one message
+  // with the reason and what to do, and the tests that need the stack fail with that reason.
+  test("under onUnavailable: 'fail': one clear error, and the suite fails with the reason", async () => {
     const { stack, project, env } = await setup({ FIXTURE_FAIL: '1' });
     const run = await runVitest(project, { env: { ...env, FIXTURE_POLICY: 'fail' } });
     expect(run.code, run.output).toBe(1);
-    expect(run.output).toContain('StackUnavailableError');
+    expect(run.output).not.toContain('No test files found');
+    expect(run.output).not.toContain('Unhandled Error');
+    expect(statuses(run.report)).toEqual({ 'fixture stack fixture is unavailable': 'failed' });
+    expect(failures(run.report)).toMatch(/fixture is unavailable: .*exited with code 1/);
+    // The whole story once: the reason, each component, the log tail, and what to do.
+    expect(count(run.output, 'fatal: cannot open the database: simulated failure')).toBe(1);
+    expect(run.output).toMatch(/fixture is unavailable: .*exited with code 1/);
     expect(run.output).toContain("onUnavailable: 'skip'");
-    expect(run.output).toMatch(/fixture is unavailable: .*(exited|exit code 1)/);
-    expect(run.output).toContain('fatal: cannot open the database: simulated failure');
-    expect(run.report?.numPassedTests ?? 0).toBe(0);
     expect(await stack.events()).toEqual([]);
   });
 
@@ -118,10 +123,27 @@ describe('a start that fails', () => {
     }
   });
 
-  test('fails under CI by default', async () => {
+  test('fails under CI by default, even with no test that needs the stack', async () => {
     const { project, env } = await setup({ FIXTURE_FAIL: '1' });
-    const run = await runVitest(project, { env, ci: true });
+    const run = await runVitest(project, {
+      env: { ...env, FIXTURE_INCLUDE: 'other/no-stack.test.mjs' },
+      ci: true,
+    });
     expect(run.code, run.output).toBe(1);
+    expect(statuses(run.report)).toEqual({ 'needs no stack': 'passed' });
+    expect(run.output).not.toContain('No test files found');
+    expect(run.output).not.toContain('Unhandled Error');
     expect(run.output).toContain('simulated failure');
+    expect(run.output).toMatch(/the default when CI is set/);
   });
 });
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+function failures(report: JsonReport | null): string {
+  return (report?.testResults ?? [])
+    .flatMap((file) => file.assertionResults.flatMap((test) => test.failureMessages))
+    .join('\n');
+}

@@ -4,8 +4,16 @@
  * STIGMER_E2E_FIXTURE_NODE selects the Node that runs it (default: this one).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * The fixture run's temp dir (TMPDIR), inside the project: Vitest keeps transformed modules in
+ * `<tmpdir>/<id>/ssr` and removes it only when it closes, so a run killed by a signal would
+ * otherwise leave it in /tmp.
+ */
+const TMP_DIR = '.tmp';
 
 export interface VitestRun {
   readonly child: ChildProcess;
@@ -42,9 +50,12 @@ export function startVitest(project: string, options: VitestOptions = {}): Vites
     if (name.startsWith('VITEST') || name === 'TEST') delete env[name];
   delete env.CI;
   delete env.NODE_OPTIONS;
+  const tmp = path.join(project, TMP_DIR);
+  mkdirSync(tmp, { recursive: true });
   Object.assign(env, options.env, options.ci ? { CI: '1' } : {}, {
     FORCE_COLOR: '0',
     NO_COLOR: '1',
+    TMPDIR: tmp,
   });
   const argv = [node, entry, ...(options.args ?? ['run'])];
   const [command, ...args] = options.tty
@@ -170,4 +181,14 @@ export function statuses(report: JsonReport | null): Record<string, string> {
       file.assertionResults.map((test) => [test.fullName, test.status]),
     ),
   );
+}
+
+/** What Vitest left in the fixture run's temp dir: `<id>/<environment>` dirs (its `ssr` cache). */
+export async function vitestTempDirs(project: string): Promise<string[]> {
+  const tmp = path.join(project, TMP_DIR);
+  const ids = await readdir(tmp).catch(() => []);
+  const nested = await Promise.all(
+    ids.map(async (id) => (await readdir(path.join(tmp, id))).map((e) => path.join(tmp, id, e))),
+  );
+  return nested.flat();
 }
