@@ -294,9 +294,29 @@ describe('the real stack, as its source says', () => {
     expect(await isRunning(leftover)).toBe(true); // not ours: left as it was found
   });
 
-  it('no model in Ollama: unavailable at once, saying which model to pull and how', async () => {
+  it('no model in Ollama: pulled with `stigmer server llm pull`, its progress shown, then the stack started', async () => {
+    stack = await emulatedStigmer(temp.dir, { ollamaModels: [], modelPullMs: 800 });
+    const logs: string[] = [];
+    const handle = await ensureServer(stack.profile(), {
+      logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m) },
+    });
+    expect(handle, logs.join('\n')).toMatchObject({ available: true, owned: true });
+    const text = logs.join('\n');
+    expect(text).toMatch(/pulling the LLM model qwen2\.5-coder:7b .*then starting it again/);
+    expect(text).toMatch(/^ {2}.*qwen2\.5-coder:7b/m); // the pull's own progress lines
+    const manifest = path.join(
+      temp.dir,
+      '.ollama/models/manifests/registry.ollama.ai/library/qwen2.5-coder/7b',
+    );
+    expect(await readFile(manifest, 'utf8')).toBeTruthy();
+    await handle.release();
+  });
+
+  it('no model and pullModel: false: unavailable at once, saying which model to pull and how', async () => {
     stack = await emulatedStigmer(temp.dir, { ollamaModels: [] });
-    const handle = await ensureServer(stack.profile(), { onUnavailable: 'skip' });
+    const handle = await ensureServer(stack.profile({ pullModel: false }), {
+      onUnavailable: 'skip',
+    });
     expect(handle.available).toBe(false);
     expect(handle.reason).toMatch(
       /the LLM model qwen2\.5-coder:7b is not in Ollama's store .* `stigmer server llm pull qwen2\.5-coder:7b`, or choose a model you have with STIGMER_LLM_MODEL \(the start command .* exited with code 1\)/,

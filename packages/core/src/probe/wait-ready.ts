@@ -4,6 +4,7 @@
  * run that was starting the stack gave up), on timeout, or on abort.
  */
 import type { Component } from '../profile/profile.js';
+import { formatSeconds } from '../report/words.js';
 import { sleep } from '../util/sleep.js';
 import { backoffDelay } from './backoff.js';
 import { type ComponentStatus, describeNotReady, probeComponent } from './component-status.js';
@@ -93,8 +94,4 @@ export async function waitReady(
   return outcome.kind === 'ready'
     ? { ready: true, components: statuses, elapsedMs: elapsed() }
     : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome.reason };
-}
-
-export function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

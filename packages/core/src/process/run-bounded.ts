@@ -16,6 +16,8 @@ export interface BoundedOptions {
   readonly cwd?: string | undefined;
   /** The whole environment, nothing merged in (default: this process's). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Each line of output as it comes (progress of a long command, e.g. a model pull). */
+  readonly onLine?: (line: string) => void;
 }
 
 export interface BoundedResult {
@@ -56,6 +58,15 @@ export async function runBounded(
     env: options.env ?? process.env,
     extendEnv: false,
   });
+  if (options.onLine) {
+    const onLine = options.onLine;
+    let partial = '';
+    child.all?.on('data', (chunk: Buffer) => {
+      const lines = `${partial}${chunk.toString('utf8')}`.split(/\r?\n|\r/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onLine(line);
+    });
+  }
   const running = () => child.exitCode === null && child.signalCode === null;
   // While the command has not been reaped its pid, and so its group, cannot be anyone else's.
   const signalGroup = (signal: NodeJS.Signals) => {

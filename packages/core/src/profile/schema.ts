@@ -140,6 +140,13 @@ export const serverSpecSchema = strict({
               }, 'expected a valid regular expression'),
             ),
             reason: text('the reason to give, with the fix'),
+            fix: v.optional(
+              strict({
+                command: argv,
+                doing: text('what the fix does, e.g. "pulling the model"'),
+                timeoutMs: v.optional(positiveMs),
+              }),
+            ),
           }),
         ),
       ),

@@ -56,9 +56,14 @@ export interface StartSpec {
   toleratesLeftovers?: boolean;
   /**
    * Failures the start command is known to print, and what to do about them: when a failed
-   * start's output matches `match` (a regular expression), `reason` is the reason given.
+   * start's output matches `match` (a regular expression), `reason` is the reason given. With
+   * `fix`, the fix is run once (its output shown as progress) and the stack started again.
    */
-  knownFailures?: Array<{ match: string; reason: string }>;
+  knownFailures?: Array<{
+    match: string;
+    reason: string;
+    fix?: { command: string[]; doing: string; timeoutMs?: number };
+  }>;
   cwd?: string;
   env?: Record<string, string>;
 }

@@ -41,6 +41,11 @@ export interface StigmerOptions {
    * process's environment. A running stack started with another model is reported (`mismatch`).
    */
   llm?: { provider?: string; model?: string; baseUrl?: string };
+  /**
+   * When the model is not in Ollama's store, pull it (`stigmer server llm pull`, with progress)
+   * and start again. Default true; false: the start fails, saying which model to pull.
+   */
+  pullModel?: boolean;
   /** Extra environment for the `stigmer` CLI. */
   env?: Record<string, string>;
   /** A stack someone else runs (a shared staging stack): only probed, never started or stopped. */
@@ -57,6 +62,8 @@ export interface StigmerOptions {
 }
 
 const AGENT_RUNNER_CONTAINER = 'stigmer-agent-runner';
+/** A first pull of the default model is several GB. */
+const MODEL_PULL_TIMEOUT_MS = 30 * 60_000;
 /** The CLI's default Ollama model (client-apps/cli/internal/cli/llm/setup.go). */
 const DEFAULT_MODEL = 'qwen2.5-coder:7b';
 const KEY_VARIABLE: Readonly<Record<string, string>> = {
@@ -68,7 +75,7 @@ const KEY_VARIABLE: Readonly<Record<string, string>> = {
  * What the CLI prints when it cannot start for want of a model or a key, and what to do: told
  * as that, at once, never as a timeout.
  */
-function knownFailures(provider: string, model: string) {
+function knownFailures(bin: string, provider: string, model: string, pullModel: boolean) {
   const key = KEY_VARIABLE[provider];
   return [
     {
@@ -76,6 +83,17 @@ function knownFailures(provider: string, model: string) {
       reason:
         `the LLM model ${model} is not in Ollama's store (the CLI never pulls it): pull it with ` +
         `\`stigmer server llm pull ${model}\`, or choose a model you have with STIGMER_LLM_MODEL`,
+      // The pull needs the Ollama that the failed `stigmer server` started and left running
+      // (server.go handleLLMPull): so the CLI's own order is start, pull, start again.
+      ...(pullModel
+        ? {
+            fix: {
+              command: [bin, 'server', 'llm', 'pull', model],
+              doing: `pulling the LLM model ${model} (several GB, the first time only)`,
+              timeoutMs: MODEL_PULL_TIMEOUT_MS,
+            },
+          }
+        : {}),
     },
     {
       match: 'failed to get (Anthropic|OpenAI) API key',
@@ -197,7 +215,7 @@ export function stigmer(options: StigmerOptions = {}): Profile {
           // `stigmer server` copes with what an earlier stack left: it reuses a Temporal that
           // still runs (left by `stigmer server stop`) and stops orphans named by old pid files.
           toleratesLeftovers: true,
-          knownFailures: knownFailures(provider, model),
+          knownFailures: knownFailures(bin, provider, model, options.pullModel ?? true),
         },
     stop: {
       command: options.external ? null : [bin, 'server', 'stop'],

@@ -10,9 +10,9 @@ import type { Outcome } from './outcome.js';
 
 export type Who = 'run' | 'job';
 
-/** "1.2 s" */
+/** "1.2 s", or "6 s" for whole seconds (a timeout as it was given). */
 export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** How this run (or job) got the stack, in a few words: "started by this run, which owns it". */

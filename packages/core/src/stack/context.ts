@@ -63,6 +63,8 @@ export interface Context {
   readonly onMismatch: 'reuse' | 'unavailable';
   /** Milliseconds since ensure was called. */
   readonly elapsed: () => number;
+  /** The known failures whose fix this call has run already (each is tried once). */
+  readonly fixesTried: Set<string>;
 }
 
 export function resolveContext(profile: Profile, options: EnsureOptions): Context {
@@ -82,5 +84,6 @@ export function resolveContext(profile: Profile, options: EnsureOptions): Contex
     usage: options.usage ?? true,
     onMismatch: options.onMismatch ?? (isCI() ? 'unavailable' : 'reuse'),
     elapsed: () => Math.round(performance.now() - started),
+    fixesTried: new Set(),
   };
 }

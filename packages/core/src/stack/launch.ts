@@ -9,7 +9,7 @@ import { LAUNCH_ID_ENV } from '../process/launch-id.js';
 import { programPath } from '../process/program-path.js';
 import { cannotStart, type Detached, spawnDetached } from '../process/spawn-detached.js';
 import { commandEnv, type Profile } from '../profile/profile.js';
-import type { LogSource } from '../profile/spec.js';
+import type { LogSource, StartSpec } from '../profile/spec.js';
 import { formatCommand } from '../util/format-command.js';
 import { readSmallFile, removeSmallFile } from '../util/small-file.js';
 
@@ -79,16 +79,11 @@ export function failedStart(profile: Profile, status: StartStatus): string | nul
   return `the start command ${formatCommand(start.command)} ${how}`;
 }
 
-/**
- * A failed start told in the profile's words when its output matches a failure the profile
- * knows (a missing model, a missing key): "<what to do> (<the reason we saw>)".
- */
-export function explainFailure(
+/** The failure the profile knows that a failed start's output shows, if any. */
+export function knownFailure(
   profile: Profile,
-  reason: string,
   tails: ReadonlyArray<{ lines: readonly string[] }>,
-): string {
+): NonNullable<StartSpec['knownFailures']>[number] | undefined {
   const text = tails.flatMap((t) => t.lines).join('\n');
-  const known = profile.start?.knownFailures?.find((f) => new RegExp(f.match).test(text));
-  return known ? `${known.reason} (${reason})` : reason;
+  return profile.start?.knownFailures?.find((f) => new RegExp(f.match).test(text));
 }

@@ -7,16 +7,20 @@
  */
 import { type ComponentStatus, describeNotReady } from '../probe/component-status.js';
 import { settingsMismatch } from '../probe/started-with.js';
-import { formatSeconds, type WaitResult, waitReady } from '../probe/wait-ready.js';
+import { type WaitResult, waitReady } from '../probe/wait-ready.js';
+import { runBounded } from '../process/run-bounded.js';
+import { commandEnv } from '../profile/profile.js';
 import { readLogTails } from '../report/log-tail.js';
+import { formatSeconds } from '../report/words.js';
 import { withLock } from '../state/lock.js';
 import type { Lease, Ownership } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
+import { formatCommand } from '../util/format-command.js';
 import type { Context } from './context.js';
 import { outcomeOf, refuseMismatch } from './decide.js';
 import { makeHandle, type ServerHandle } from './handle.js';
 import { recordIdentity } from './identity.js';
-import { explainFailure, profileLogs, startLogFile, startNeverRan } from './launch.js';
+import { knownFailure, profileLogs, startLogFile, startNeverRan } from './launch.js';
 import type { Planned } from './plan.js';
 import { releaseLease } from './release.js';
 import { REPLAN, watchOwner, watchStart } from './start-watch.js';
@@ -61,7 +65,11 @@ export async function awaitPlanned(
 }
 
 /** A start this run owns: its own launch, an adopted one, or one an earlier process of ours launched. */
-async function awaitOwnStart(ctx: Context, lease: Lease, planned: Planned): Promise<ServerHandle> {
+async function awaitOwnStart(
+  ctx: Context,
+  lease: Lease,
+  planned: Planned,
+): Promise<ServerHandle | typeof REPLAN> {
   const { profile } = ctx;
   const owner = planned.owner!;
   const watching = new AbortController();
@@ -81,8 +89,23 @@ async function awaitOwnStart(ctx: Context, lease: Lease, planned: Planned): Prom
     const neverRan = startNeverRan(profile);
     const logs = neverRan ? { 'start command': [startLogFile(profile)] } : profileLogs(profile);
     const logTails = await readLogTails(logs, ctx.logLines);
-    const reason = explainFailure(profile, result.reason, logTails);
-    await abandonStart(ctx, lease, owner, reason, !neverRan);
+    const known = knownFailure(profile, logTails);
+    const reason = known ? `${known.reason} (${result.reason})` : result.reason;
+    const fix = known?.fix && !ctx.fixesTried.has(known.match) ? known.fix : null;
+    await abandonStart(ctx, lease, owner, reason, !neverRan, fix !== null);
+    if (fix) {
+      ctx.fixesTried.add(known!.match);
+      const fixed = await runFix(ctx, fix);
+      if (fixed === null) return REPLAN; // fixed: start it again, with the same lease
+      await releaseLease(profile, lease.id, { logger: ctx.logger });
+      return makeHandle(ctx, {
+        outcome: 'unavailable',
+        reason: `${reason}; ${fix.doing} failed: ${fixed}`,
+        components: result.components,
+        leaseId: null,
+        logTails,
+      });
+    }
     return makeHandle(ctx, {
       outcome: 'unavailable',
       reason,
@@ -93,7 +116,7 @@ async function awaitOwnStart(ctx: Context, lease: Lease, planned: Planned): Prom
   }
   await recordIdentity(profile, owner);
   ctx.logger.info(
-    `${profile.name} is ready after ${(ctx.elapsed() / 1000).toFixed(1)} s (started by this run; stopped when the last run using it is done).`,
+    `${profile.name} is ready after ${formatSeconds(ctx.elapsed())} (started by this run; stopped when the last run using it is done).`,
   );
   return makeHandle(ctx, {
     outcome: outcomeOf(planned.decision),
@@ -121,7 +144,7 @@ async function awaitOthersStart(
   ).finally(() => watching.abort());
   if (result.ready) {
     ctx.logger.info(
-      `${ctx.profile.name} is ready after ${(ctx.elapsed() / 1000).toFixed(1)} s (started by another run; shared with it).`,
+      `${ctx.profile.name} is ready after ${formatSeconds(ctx.elapsed())} (started by another run; shared with it).`,
     );
     return sharedHandle(ctx, lease, 'joined', result.components);
   }
@@ -241,18 +264,48 @@ async function waitOrRelease(
   }
 }
 
-/** A start that failed or was aborted: record why (runs waiting for it read it), stop what we started. */
+/**
+ * Runs a known failure's fix (a model pull), its output shown as progress. Null when it
+ * succeeded, else what went wrong.
+ */
+async function runFix(
+  ctx: Context,
+  fix: { command: string[]; doing: string; timeoutMs?: number },
+): Promise<string | null> {
+  const { profile, logger } = ctx;
+  logger.info(
+    `${profile.name}: ${fix.doing} (${formatCommand(fix.command)}), then starting it again.`,
+  );
+  const ran = await runBounded(fix.command, {
+    timeoutMs: fix.timeoutMs ?? ctx.timeoutMs,
+    cwd: profile.start?.cwd,
+    env: commandEnv(profile),
+    onLine: (line) => logger.info(`  ${line}`),
+  });
+  if (ran.exitCode === 0) return null;
+  if (ran.timedOut) return `it did not finish in ${formatSeconds(fix.timeoutMs ?? ctx.timeoutMs)}`;
+  return (
+    ran.spawnError ??
+    `it exited with code ${ran.exitCode}: ${ran.all.trim().split('\n').at(-1) ?? ''}`
+  );
+}
+
+/**
+ * A start that failed or was aborted: record why (runs waiting for it read it), stop what we
+ * started. `keepLease`: the lease stays, to start again after a fix.
+ */
 async function abandonStart(
   ctx: Context,
   lease: Lease,
   owner: Ownership,
   reason: string,
   stop: boolean,
+  keepLease = false,
 ): Promise<void> {
   const { profile, logger } = ctx;
   await withLock(profile.stateDir, async () => {
     const { state } = await readState(profile.stateDir);
-    const leases = state.leases.filter((l) => l.id !== lease.id);
+    const leases = keepLease ? state.leases : state.leases.filter((l) => l.id !== lease.id);
     if (state.owner?.startedAt !== owner.startedAt) {
       await writeState(profile.stateDir, { ...state, leases });
       return;
