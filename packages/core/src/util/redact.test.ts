@@ -12,6 +12,11 @@ describe('redact', () => {
       'key=*** other=*** path=/usr/bin',
     );
   });
+  it("masks PostgreSQL's PGPASSWORD: PASSWORD and PASSWD need no underscore before them", () => {
+    expect(
+      secretValues({ PGPASSWORD: 'hunter22', DB_PASSWD: 'hunter33', PGPORT: '543210' }),
+    ).toEqual(['hunter22', 'hunter33']);
+  });
   it('leaves short values alone so unrelated text survives', () => {
     expect(secretValues({ SOME_TOKEN: '1' })).toEqual([]);
   });

@@ -1,8 +1,10 @@
 /**
  * Secrets never reach our output: values of secret-looking environment variables (the LLM keys
  * the Stigmer CLI reads, and any *_KEY/*_TOKEN/*_SECRET/*PASSWORD) are replaced in text we print.
+ * PASSWORD and PASSWD end a name with or without an underscore (PGPASSWORD); KEY and TOKEN need
+ * one, so that MONKEY is not a secret.
  */
-const SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+const SECRET_NAME = /((^|_)(API_KEY|KEY|TOKEN|SECRET|CREDENTIALS?)|PASSWORD|PASSWD)$/i;
 /** Short values ("1", "true") would blank out unrelated text; real secrets are longer. */
 const MIN_SECRET_LENGTH = 6;
 
