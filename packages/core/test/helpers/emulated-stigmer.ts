@@ -12,6 +12,8 @@ export interface EmulatedStigmer {
   readonly ports: { server: number; temporal: number; workflowRunner: number };
   /** The environment under which `stigmer` (the emulator) runs this stack. */
   readonly env: Record<string, string>;
+  /** The stigmer() options of this stack, as data (a group config's `options`). */
+  options(extra?: StigmerOptions): StigmerOptions;
   profile(options?: StigmerOptions): Profile;
   /** Runs the emulator's `stigmer` directly, as a developer would. */
   cli(...args: string[]): Promise<{ stdout: string; stderr: string }>;
@@ -33,20 +35,21 @@ export async function emulatedStigmer(
       env: { ...process.env, ...knobEnv, HOME: home },
       timeout: 60_000,
     });
+  const options = (extra: StigmerOptions = {}): StigmerOptions => ({
+    bin: emulatorBin,
+    home,
+    serverAddress: `localhost:${server}`,
+    temporalAddress: `localhost:${temporal}`,
+    env,
+    readyTimeoutMs: 15_000,
+    ...extra,
+  });
   return {
     home,
     ports: { server, temporal, workflowRunner },
     env,
-    profile: (options = {}) =>
-      stigmer({
-        bin: emulatorBin,
-        home,
-        serverAddress: `localhost:${server}`,
-        temporalAddress: `localhost:${temporal}`,
-        env,
-        readyTimeoutMs: 15_000,
-        ...options,
-      }),
+    options,
+    profile: (extra = {}) => stigmer(options(extra)),
     cli: (...args) => cli(env, args),
     async cleanup() {
       const calm = emulatorEnv({ ...ports, stopTimeoutMs: 1_000 });
