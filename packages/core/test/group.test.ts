@@ -17,7 +17,7 @@ import {
 } from '../src/index.js';
 import { type GroupStack, groupStack } from './helpers/group-stack.js';
 import { assertPostgresInstalled } from './helpers/postgres.js';
-import { CLI, isRunning, portAccepts } from './helpers/processes.js';
+import { CLI, isRunning, portAccepts, waitFor } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
 const LONG = 240_000;
@@ -284,6 +284,37 @@ describe('a group: Stigmer, PostgreSQL and an app that needs both', () => {
         postgres: { starts: 1, stops: 1 },
         app: { starts: 0, stops: 0 },
       });
+    },
+    LONG,
+  );
+
+  it(
+    'Ctrl-C while a member is still starting: what this run started of every member is stopped',
+    async () => {
+      stack = await groupStack(temp.dir, { startDelayMs: 60_000 });
+      const config = await stack.writeConfig(stack.spec());
+      const up = spawn(process.execPath, [CLI, 'up', '--config', config], {
+        env: { ...process.env, CI: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      children.push(up);
+      let stderr = '';
+      up.stderr!.on('data', (d) => {
+        stderr += d;
+      });
+      const exited = new Promise<number | null>((resolve) => up.once('close', resolve));
+      // PostgreSQL is ready while stigmer-server still sleeps before listening.
+      await waitFor(() => stderr.includes('postgres is ready'), 120_000);
+      up.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toContain('SIGINT: cleaning up...');
+      const { server, temporal } = stack.stigmer.ports;
+      for (const port of [server, temporal, stack.pg.port, stack.appPort])
+        expect(await portAccepts(port)).toBe(false);
+      const { postgres, app } = await stack.lifecycle();
+      expect(postgres).toEqual({ starts: 1, stops: 1 });
+      expect(app).toEqual({ starts: 0, stops: 0 });
+      expect(await stack.stigmer.pid('daemon')).toBeNull();
     },
     LONG,
   );

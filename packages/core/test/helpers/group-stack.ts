@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getFreePorts } from '@stigmer/e2e-emulator';
+import { type EmulatorKnobs, getFreePorts } from '@stigmer/e2e-emulator';
 import type { GroupSpec, ServerSpec } from '../../src/index.js';
 import { type EmulatedStigmer, emulatedStigmer } from './emulated-stigmer.js';
 import { type Postgres, postgresCluster } from './postgres.js';
@@ -35,8 +35,9 @@ export interface GroupStack {
   cleanup(): Promise<void>;
 }
 
-export async function groupStack(dir: string): Promise<GroupStack> {
-  const stigmer = await emulatedStigmer(path.join(dir, 'home'));
+/** `knobs`: the emulator's faults for the Stigmer member (e.g. a slow start). */
+export async function groupStack(dir: string, knobs: EmulatorKnobs = {}): Promise<GroupStack> {
+  const stigmer = await emulatedStigmer(path.join(dir, 'home'), knobs);
   const pg = await postgresCluster(dir);
   const [appPort] = (await getFreePorts(1)) as [number];
   const appEvents = path.join(dir, 'app-events.log');
