@@ -140,11 +140,46 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      'a secret under any secret-looking name (*_KEY, *_TOKEN, *_SECRET, *PASSWORD, *_PASSWD, *_CREDENTIALS), inside another value, or in a profile env',
+    expected:
+      "one policy, core's: registered with the runner and replaced by *** in the Action's logs, outputs and summary, and in the Vitest adapter's log, reason and report",
+    tests: [
+      ['core', /is a secret name/],
+      ['core', /is not a secret name/],
+      ['core', /a multi-line secret is masked line by line/],
+      ['action', /secrets in the environment are masked/],
+      ['action', /a secret in the profile's env is masked/],
+      ['vitest', /a secret in the environment is masked in the reason, the log and the report/],
+    ],
+  },
+  {
     fault: 'a release archive whose checksum does not match',
     expected: 'install refused, nothing placed on PATH',
     tests: [
       ['action', /a checksum mismatch is refused/],
       ['action', /a missing checksum file is refused too/],
+    ],
+  },
+  {
+    fault:
+      'a tampered CLI in the tool cache (binary replaced, a program added, the archive replaced) or a poisoned Actions cache entry; a cache key blind to `download-url`',
+    expected:
+      'checked against the release checksum before use: refused and removed, nothing on PATH; the key holds the URL and the checksum',
+    tests: [
+      ['action', /a tool-cache copy \(persistent on a self-hosted runner\) with/],
+      ['action', /a poisoned Actions cache entry is refused/],
+      ['action', /the CLI archive by version, os, arch, download URL/],
+    ],
+  },
+  {
+    fault:
+      "the Action's job outlives a fixed lease TTL (self-hosted jobs run for days), or ends without post (the runner crashed)",
+    expected:
+      "the lease is bound to the job's Runner.Worker: it lives exactly as long as the job, and the watchdog stops an owned stack once the job is gone; without a Runner.Worker (act), an explicit lease with a TTL and a warning",
+    tests: [
+      ['action', /bound to the job's Runner\.Worker: when the runner dies without post/],
+      ['action', /no Runner\.Worker above the step/],
     ],
   },
   {

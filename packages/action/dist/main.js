@@ -2,37 +2,46 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-COL72NCZ.js";
+} from "./chunks/chunk-TVBQ4YG2.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
-  printLogTails,
-  seconds
-} from "./chunks/chunk-NK7IB5Y4.js";
+  printLogTails
+} from "./chunks/chunk-TGQQEOXJ.js";
 import {
   actionsLogger,
   bin,
   configFile,
+  describeOutcome,
   ensureServer,
+  formatSeconds,
   getInputs,
+  info,
   leaseId,
+  maskSecrets,
   preRan,
+  redactSecrets,
   runStage,
   setConfigPath,
   setResult,
   setStartedAt,
   stackProfile,
-  startedAt
-} from "./chunks/chunk-JNAD5VOO.js";
-import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
-import "./chunks/chunk-RJEHOEQ4.js";
+  startedAt,
+  warning
+} from "./chunks/chunk-JEPTEI5I.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-6POOQ3FW.js";
 import {
   exportVariable,
   group,
-  info,
-  setOutput,
-  warning
+  setOutput
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
+import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -43,14 +52,16 @@ function statusJson(snapshot) {
   return rest;
 }
 function setOutputs(snapshot) {
-  setOutput("available", String(snapshot.available));
-  setOutput("owned", String(snapshot.owned));
-  setOutput("lease-id", snapshot.leaseId ?? "");
-  setOutput("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
-  setOutput("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
-  setOutput("status", JSON.stringify(statusJson(snapshot)));
+  const output = (name, value) => setOutput(name, redactSecrets(value, snapshot.env));
+  output("available", String(snapshot.available));
+  output("owned", String(snapshot.owned));
+  output("lease-id", snapshot.leaseId ?? "");
+  output("server-address", snapshot.env.STIGMER_SERVER_ADDR ?? "");
+  output("temporal-address", snapshot.env.TEMPORAL_ADDRESS ?? "");
+  output("status", JSON.stringify(statusJson(snapshot)));
 }
 function exportEnv(snapshot, llmModel) {
+  maskSecrets(snapshot.env);
   for (const [name, value] of Object.entries(snapshot.env)) exportVariable(name, value);
   if (llmModel) exportVariable("STIGMER_LLM_MODEL", llmModel);
 }
@@ -70,7 +81,7 @@ async function awaitReady(profile, leaseId2, inputs) {
         if (seen.get(c.name) === c.ready) continue;
         seen.set(c.name, c.ready);
         info(
-          `${seconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
+          `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
         );
       }
     }
@@ -107,9 +118,8 @@ function finish(snapshot, inputs) {
   setOutputs(snapshot);
   exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
-    const how = snapshot.owned ? "started by this job" : `${snapshot.outcome}, not owned`;
     info(
-      `${snapshot.profile} is ready (${how})${timeToReadyMs === null ? "" : `, ${seconds(timeToReadyMs)} after the action began`}.`
+      `${snapshot.profile} is ready (${describeOutcome(snapshot.outcome, "job")})${timeToReadyMs === null ? "" : `, ${formatSeconds(timeToReadyMs)} after the action began`}.`
     );
     return;
   }

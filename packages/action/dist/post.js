@@ -1,9 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  printLogTails,
-  seconds,
-  writeSummary
-} from "./chunks/chunk-NK7IB5Y4.js";
+  printLogTails
+} from "./chunks/chunk-TGQQEOXJ.js";
 import {
   actionsLogger,
   attempt,
@@ -11,28 +9,40 @@ import {
   cacheMisses,
   cacheStore,
   configPath,
+  describeOutcome,
+  describeRelease,
   errorMessage,
+  formatSeconds,
   getInputs,
   getJson,
+  info,
   leaseId,
+  outcome,
   profileLogs,
   readLogTails,
+  redactSecrets,
   releaseServer,
   result,
   runStage,
   saveEntries,
   serverStatus,
   stackProfile,
-  stackUsage
-} from "./chunks/chunk-JNAD5VOO.js";
-import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
+  stackUsage,
+  warning
+} from "./chunks/chunk-JEPTEI5I.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-6POOQ3FW.js";
 import {
   group,
-  info,
-  warning
+  summary
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
+import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -60,6 +70,48 @@ async function jobStatus(token, env = process.env) {
     return { kind: "unknown", why: `no job in progress on runner ${runner} in the jobs API` };
   const failed = job.steps?.find((s) => s.conclusion === "failure" || s.conclusion === "cancelled");
   return failed ? { kind: "failed", step: failed.name ?? "?" } : { kind: "ok" };
+}
+
+// src/report/summary.ts
+function summaryMarkdown(input) {
+  const lines = [`### ${escapeCell(input.profile)} server`, "", headline(input.result), ""];
+  if (input.components.length > 0) {
+    lines.push("| component | required | ready | address | detail |", "|---|---|---|---|---|");
+    for (const c of input.components)
+      lines.push(
+        `| ${escapeCell(c.name)} | ${c.required ? "yes" : "no"} | ${c.ready ? "\u2705" : "\u274C"} | ${escapeCell(c.address ?? "")} | ${escapeCell(c.detail)} |`
+      );
+    lines.push("");
+  }
+  if (input.usage) {
+    lines.push("| process | pid | peak memory | average CPU |", "|---|---|---|---|");
+    for (const p of input.usage.processes)
+      lines.push(
+        `| ${escapeCell(p.name)} | ${p.pid} | ${p.peakRssMiB} MiB | ${p.avgCpuPercent}% |`
+      );
+    lines.push(
+      `| **all** | | ${input.usage.total.peakRssMiB} MiB (sum of peaks) | ${input.usage.total.avgCpuPercent}% |`,
+      ""
+    );
+  }
+  lines.push(`**After the job:** ${escapeCell(input.post)}`, "");
+  return lines.join("\n");
+}
+async function writeSummary(input) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const markdown = redactSecrets(summaryMarkdown(input), input.result?.snapshot.env ?? {});
+  await summary.addRaw(markdown, true).write();
+}
+function headline(result2) {
+  if (!result2)
+    return "**Not ready:** the action did not get to wait for the stack (main did not finish).";
+  const s = result2.snapshot;
+  if (!s.available) return `**Unavailable:** ${escapeCell(s.reason ?? "unknown reason")}`;
+  const ready = result2.timeToReadyMs === null ? "" : `, ready ${formatSeconds(result2.timeToReadyMs)} after the action began`;
+  return `**Available:** ${escapeCell(describeOutcome(s.outcome, "job"))}${ready}.`;
+}
+function escapeCell(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
 // src/post.ts
@@ -92,8 +144,8 @@ await runStage("post", async () => {
         () => releaseServer(profile, leaseId2, { stop: inputs.stop, logger: actionsLogger })
       )
     );
-    post = released ? describeRelease(released, inputs, result2) : "releasing failed (see the warnings).";
-    info(`${profile.name}: ${post}`);
+    post = released ? describeRelease(profile.name, outcome(), released, "job") : `${profile.name}: releasing failed (see the warnings).`;
+    info(post);
   } else {
     info(post);
   }
@@ -126,18 +178,4 @@ async function whyShowLogs(inputs, result2, now) {
   if (job.kind === "failed") return `the step "${job.step}" failed`;
   if (job.kind === "unknown") return `the job's status is unknown: ${job.why}`;
   return null;
-}
-function describeRelease(released, inputs, result2) {
-  const { stop } = released;
-  if (stop?.stopped) return `stopped (it was started by this job) in ${seconds(stop.durationMs)}.`;
-  if (stop)
-    return `left running: ${[...stop.steps, ...stop.problems].join("; ") || "it is no longer the stack this job started"}.`;
-  if (!released.released)
-    return "the lease was already gone (released when the start failed, or expired); nothing to stop.";
-  if (released.remaining > 0)
-    return `left running: ${released.remaining} other lease(s) still use it.`;
-  if (inputs.stop === "never") return "left running (stop: never).";
-  if (result2 && !result2.snapshot.owned)
-    return `left running: it was not started by this job (${result2.snapshot.outcome}; stop: ${inputs.stop}).`;
-  return `left running: not started by this job (stop: ${inputs.stop}).`;
 }

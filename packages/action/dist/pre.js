@@ -2,23 +2,29 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-COL72NCZ.js";
+} from "./chunks/chunk-TVBQ4YG2.js";
+import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
   getInputs,
+  info,
   runStage,
   setPreRan,
   setStartedAt,
   stackProfile
-} from "./chunks/chunk-JNAD5VOO.js";
-import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-NHDYSOVQ.js";
-import "./chunks/chunk-PXOX54OA.js";
-import "./chunks/chunk-RJEHOEQ4.js";
+} from "./chunks/chunk-JEPTEI5I.js";
+import "./chunks/chunk-FVSXOLBX.js";
+import "./chunks/chunk-JVXVSICD.js";
+import "./chunks/chunk-6POOQ3FW.js";
 import {
-  group,
-  info
+  group
 } from "./chunks/chunk-IHW3RN5P.js";
+import "./chunks/chunk-MNJR5YAS.js";
+import "./chunks/chunk-4ZFE3CZX.js";
+import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-OTVOUBNS.js";
+import "./chunks/chunk-LK6OX7TM.js";
+import "./chunks/chunk-OSJIUKPB.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";

@@ -18,9 +18,10 @@ await build({
     'src/main.ts',
     'src/post.ts',
     // Core runs these as their own node processes (the watchdog, the exit recorder of a start
-    // command), found in programs/ beside the bundle.
-    { in: '../core/src/programs/watchdog.ts', out: 'programs/watchdog' },
-    { in: '../core/src/programs/exit-recorder.ts', out: 'programs/exit-recorder' },
+    // command), found in programs/ beside the bundle. Taken from core's dist, as the stages'
+    // `@stigmer/e2e-core` is, so that the bundle carries each core module once (shared chunks).
+    { in: '../core/dist/programs/watchdog.js', out: 'programs/watchdog' },
+    { in: '../core/dist/programs/exit-recorder.js', out: 'programs/exit-recorder' },
   ],
   outdir,
   bundle: true,

@@ -3,11 +3,11 @@
  * did not run (`uses: ./`) or the profile is a `config` file, install and start here first.
  */
 import * as core from '@actions/core';
-import type { HandleSnapshot } from '@stigmer/e2e-core';
+import { describeOutcome, formatSeconds, type HandleSnapshot } from '@stigmer/e2e-core';
 import { getInputs, type Inputs } from './context.js';
+import * as log from './log.js';
 import { exportEnv, setOutputs, statusJson } from './report/outputs.js';
 import { printLogTails } from './report/print-logs.js';
-import { seconds } from './report/summary.js';
 import { setUp } from './setup.js';
 import { awaitReady } from './stack/await-ready.js';
 import { configFile, stackProfile } from './stack/profile.js';
@@ -18,7 +18,7 @@ import * as stateHelper from './state-helper.js';
 await runStage('main', async () => {
   const inputs = getInputs();
   if (!stateHelper.preRan()) {
-    core.info('pre did not run (a local action, `uses: ./`): installing and starting here.');
+    log.info('pre did not run (a local action, `uses: ./`): installing and starting here.');
     stateHelper.setStartedAt(Date.now());
     await setUp(inputs);
   }
@@ -48,9 +48,8 @@ function finish(snapshot: HandleSnapshot, inputs: Inputs): void {
   setOutputs(snapshot);
   exportEnv(snapshot, inputs.llmModel);
   if (snapshot.available) {
-    const how = snapshot.owned ? 'started by this job' : `${snapshot.outcome}, not owned`;
-    core.info(
-      `${snapshot.profile} is ready (${how})${timeToReadyMs === null ? '' : `, ${seconds(timeToReadyMs)} after the action began`}.`,
+    log.info(
+      `${snapshot.profile} is ready (${describeOutcome(snapshot.outcome, 'job')})${timeToReadyMs === null ? '' : `, ${formatSeconds(timeToReadyMs)} after the action began`}.`,
     );
     return;
   }
@@ -61,7 +60,7 @@ function finish(snapshot: HandleSnapshot, inputs: Inputs): void {
     throw new Error(
       `${message}${snapshot.logTails.length > 0 ? '\nThe last log lines of each component are above.' : ''}\nSet \`on-unavailable: skip\` to go on without it (outputs say available=false).`,
     );
-  core.warning(
+  log.warning(
     `${message}\non-unavailable: skip: the job goes on; the output \`available\` is false.`,
   );
 }

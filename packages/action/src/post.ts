@@ -5,8 +5,8 @@
  */
 import * as core from '@actions/core';
 import {
+  describeRelease,
   profileLogs,
-  type ReleaseResult,
   readLogTails,
   releaseServer,
   serverStatus,
@@ -15,9 +15,10 @@ import {
 import { cacheStore } from './cache/cache-store.js';
 import { saveEntries } from './cache/caches.js';
 import { getInputs, type Inputs } from './context.js';
+import * as log from './log.js';
 import { jobStatus } from './report/job-status.js';
 import { printLogTails } from './report/print-logs.js';
-import { seconds, writeSummary } from './report/summary.js';
+import { writeSummary } from './report/summary.js';
 import { actionsLogger } from './stack/logger.js';
 import { stackProfile } from './stack/profile.js';
 import { attempt, errorMessage, runStage } from './stage.js';
@@ -55,11 +56,11 @@ await runStage('post', async () => {
       ),
     );
     post = released
-      ? describeRelease(released, inputs, result)
-      : 'releasing failed (see the warnings).';
-    core.info(`${profile.name}: ${post}`);
+      ? describeRelease(profile.name, stateHelper.outcome(), released, 'job')
+      : `${profile.name}: releasing failed (see the warnings).`;
+    log.info(post);
   } else {
-    core.info(post);
+    log.info(post);
   }
 
   if (profile && (used || leaseId))
@@ -79,7 +80,7 @@ function readInputs(): Inputs {
   try {
     return getInputs();
   } catch (error) {
-    core.warning(`${errorMessage(error)} post goes on with the defaults (stop: if-owned).`);
+    log.warning(`${errorMessage(error)} post goes on with the defaults (stop: if-owned).`);
     return getInputs(() => '');
   }
 }
@@ -98,23 +99,4 @@ async function whyShowLogs(
   if (job.kind === 'failed') return `the step "${job.step}" failed`;
   if (job.kind === 'unknown') return `the job's status is unknown: ${job.why}`;
   return null;
-}
-
-function describeRelease(
-  released: ReleaseResult,
-  inputs: Inputs,
-  result: stateHelper.MainResult | null,
-): string {
-  const { stop } = released;
-  if (stop?.stopped) return `stopped (it was started by this job) in ${seconds(stop.durationMs)}.`;
-  if (stop)
-    return `left running: ${[...stop.steps, ...stop.problems].join('; ') || 'it is no longer the stack this job started'}.`;
-  if (!released.released)
-    return 'the lease was already gone (released when the start failed, or expired); nothing to stop.';
-  if (released.remaining > 0)
-    return `left running: ${released.remaining} other lease(s) still use it.`;
-  if (inputs.stop === 'never') return 'left running (stop: never).';
-  if (result && !result.snapshot.owned)
-    return `left running: it was not started by this job (${result.snapshot.outcome}; stop: ${inputs.stop}).`;
-  return `left running: not started by this job (stop: ${inputs.stop}).`;
 }

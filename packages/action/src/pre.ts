@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { getInputs } from './context.js';
+import * as log from './log.js';
 import { setUp } from './setup.js';
 import { stackProfile } from './stack/profile.js';
 import { startInBackground } from './stack/start.js';
@@ -16,7 +17,7 @@ await runStage('pre', async () => {
   stateHelper.setPreRan();
   await setUp(inputs);
   if (inputs.config) {
-    core.info(
+    log.info(
       '`config` is set: the profile file is in the repository, which is not checked out yet when pre runs; the stack starts in main.',
     );
     return;
@@ -25,13 +26,13 @@ await runStage('pre', async () => {
     const profile = await stackProfile(inputs, { bin: stateHelper.bin(), configPath: null });
     const snapshot = await startInBackground(profile);
     if (snapshot.outcome === 'unavailable')
-      core.info(`Not started: ${snapshot.reason}. main will look again.`);
+      log.info(`Not started: ${snapshot.reason}. main will look again.`);
     else if (snapshot.pending)
-      core.info(
+      log.info(
         `${snapshot.profile}: ${snapshot.outcome}, booting in the background (lease ${snapshot.leaseId}); main waits until it is ready.`,
       );
     else
-      core.info(
+      log.info(
         `${snapshot.profile}: ${snapshot.outcome}, already ready (lease ${snapshot.leaseId}).`,
       );
   });

@@ -1,22 +1,20 @@
 /**
- * The LLM keys the Stigmer CLI reads are secrets: registered with the runner (it masks them in the
- * log) and replaced in anything the action prints itself.
+ * Secrets, by core's one policy (packages/core/src/util/redact.ts: *_KEY, *_TOKEN, *_SECRET,
+ * *PASSWORD, ...): each value is registered with the runner, which then masks it in the log, and
+ * replaced by `***` in everything the action writes itself (log lines, outputs, the job summary),
+ * so no file the action writes depends on the runner's masking.
  */
 import * as core from '@actions/core';
+import { redact, secretValues } from '@stigmer/e2e-core';
 
-const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY'] as const;
+type Env = Readonly<Record<string, string | undefined>>;
 
-function secretValues(env: NodeJS.ProcessEnv): string[] {
-  return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? '').filter((v) => v !== '');
+/** Registers each secret of the job's environment, and of `more` (a profile's env). */
+export function maskSecrets(...more: Env[]): void {
+  for (const value of secretValues(process.env, ...more)) core.setSecret(value);
 }
 
-export function maskSecrets(env: NodeJS.ProcessEnv = process.env): void {
-  for (const value of secretValues(env)) core.setSecret(value);
-}
-
-export function redactSecrets(text: string, env: NodeJS.ProcessEnv = process.env): string {
-  let out = text;
-  for (const value of secretValues(env).sort((a, b) => b.length - a.length))
-    out = out.split(value).join('***');
-  return out;
+/** `text` with each secret of the job's environment, and of `more`, replaced by `***`. */
+export function redactSecrets(text: string, ...more: Env[]): string {
+  return redact(text, secretValues(process.env, ...more));
 }

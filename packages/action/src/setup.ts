@@ -9,6 +9,7 @@ import { restoreEntries } from './cache/caches.js';
 import type { Inputs } from './context.js';
 import { installStigmer } from './install/install.js';
 import { currentPlatform } from './install/platform.js';
+import * as log from './log.js';
 import * as stateHelper from './state-helper.js';
 
 export async function setUp(inputs: Inputs): Promise<void> {
@@ -31,7 +32,7 @@ export async function setUp(inputs: Inputs): Promise<void> {
       })
     : null;
   if (!inputs.install)
-    core.info('install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).');
+    log.info('install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).');
   if (!store) return;
   await core.group('Restore caches', async () => {
     // The model cache follows the model the stack will run: the input, else the environment's.
@@ -40,9 +41,9 @@ export async function setUp(inputs: Inputs): Promise<void> {
     );
     const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...model];
     if (!tag)
-      core.info('~/.stigmer/bin is not cached with install: false (no CLI version for the key).');
+      log.info('~/.stigmer/bin is not cached with install: false (no CLI version for the key).');
     if (model.length === 0)
-      core.info(
+      log.info(
         'No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses).',
       );
     misses.push(...(await restoreEntries(store, entries)));

@@ -3,7 +3,7 @@
  * only warns in post (cleanup never fails a job). `attempt` runs one part of post so that a
  * failing part does not keep the others from running.
  */
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { maskSecrets } from './secrets.js';
 
 export type Stage = 'pre' | 'main' | 'post';
@@ -13,8 +13,8 @@ export async function runStage(stage: Stage, body: () => Promise<void>): Promise
     maskSecrets();
     await body();
   } catch (error) {
-    if (stage === 'post') core.warning(`post: ${errorMessage(error)}`);
-    else core.setFailed(errorMessage(error));
+    if (stage === 'post') log.warning(`post: ${errorMessage(error)}`);
+    else log.fail(errorMessage(error));
   }
 }
 
@@ -23,7 +23,7 @@ export async function attempt<T>(what: string, body: () => Promise<T>): Promise<
   try {
     return await body();
   } catch (error) {
-    core.warning(`${what} failed: ${errorMessage(error)}`);
+    log.warning(`${what} failed: ${errorMessage(error)}`);
     return undefined;
   }
 }

@@ -15,6 +15,7 @@ const KEYS = {
   version: 'version',
   cacheMisses: 'cache-misses',
   leaseId: 'lease-id',
+  outcome: 'outcome',
   configPath: 'config-path',
   result: 'result',
 } as const;
@@ -48,6 +49,13 @@ export const setCacheMisses = (entries: readonly CacheEntry[]): void =>
 /** The action's explicit lease on the stack: post releases it. */
 export const leaseId = (): string | null => core.getState(KEYS.leaseId) || null;
 export const setLeaseId = (id: string): void => core.saveState(KEYS.leaseId, id);
+
+/** How the lease got the stack (started, joined, ...), saved with the lease: post words its release by it. */
+export function outcome(): HandleSnapshot['outcome'] | null {
+  return (core.getState(KEYS.outcome) || null) as HandleSnapshot['outcome'] | null;
+}
+export const setOutcome = (value: HandleSnapshot['outcome']): void =>
+  core.saveState(KEYS.outcome, value);
 
 /** Absolute path of the `config` profile file, as main loaded it. */
 export const configPath = (): string | null => core.getState(KEYS.configPath) || null;

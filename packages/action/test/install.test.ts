@@ -11,17 +11,22 @@
  * they run on Windows too; the full flow with the installed binary is POSIX only (see
  * lifecycle.test.ts).
  */
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Job } from './helpers/action-runner.js';
 import { expectOk, type Fixture, fixture, printed } from './helpers/fixture.js';
 import { ASSET, type ReleaseServer, startReleaseServer, TAG } from './helpers/release-server.js';
 
+const run = promisify(execFile);
+
 let dir: string;
 let releases: ReleaseServer;
 let f: Fixture | undefined;
+const jobs: Job[] = [];
 const EXE = process.platform === 'win32' ? 'stigmer.exe' : 'stigmer';
 
 beforeAll(async () => {
@@ -37,13 +42,16 @@ afterEach(async () => {
   releases.requests.length = 0;
   await f?.dispose();
   f = undefined;
+  for (const job of jobs.splice(0)) await job.end();
 });
 
 /** A job that only installs (`config` set: pre starts nothing), with its own directories. */
 async function installJob(name: string, env: Record<string, string> = {}): Promise<Job> {
   const jobDir = path.join(dir, name);
   await mkdir(jobDir, { recursive: true });
-  return new Job({ dir: jobDir, apiUrl: releases.url, env });
+  const job = new Job({ dir: jobDir, apiUrl: releases.url, env });
+  jobs.push(job);
+  return job;
 }
 
 const installInputs = () => ({ 'download-url': releases.downloadUrl, config: 'e2e/profile.json' });
@@ -63,8 +71,8 @@ describe('install', () => {
     expect(printed(pre)).toMatch(/sha256 [0-9a-f]{64} matches/);
     expect(releases.requests).toEqual([
       '/repos/stigmer/stigmer/releases/latest',
-      `/download/${TAG}/${ASSET}`,
       `/download/${TAG}/${ASSET}.sha256`,
+      `/download/${TAG}/${ASSET}`,
     ]);
     expect(JSON.parse(pre.state['cache-misses']!).map((e: { key: string }) => e.key)).toEqual([
       expect.stringMatching(new RegExp(`^stigmer-cli-${TAG}-`)),
@@ -96,7 +104,11 @@ describe('install', () => {
     expect(await readdir(path.join(later.home, '.ollama', 'models', 'blobs'))).toEqual([
       'sha256-1',
     ]);
-    expect(releases.requests).toEqual([]);
+    // Only the checksum, which what was restored is verified against.
+    expect(releases.requests).toEqual([`/download/${TAG}/${ASSET}.sha256`]);
+    expect(printed(pre2)).toMatch(
+      new RegExp(`stigmer ${TAG} archive from the directory cache .*: sha256 [0-9a-f]{64} matches`),
+    );
     expect(await readdir(pre2.path[0]!)).toContain(EXE);
     expect(JSON.parse(pre2.state['cache-misses']!)).toEqual([]);
     const post2 = expectOk(await step2.run('post'));
@@ -121,12 +133,80 @@ describe('install', () => {
     expect(printed(post)).toContain('nothing to release');
   });
 
+  it.each([
+    {
+      change: 'the binary replaced',
+      poison: (bin: string) => writeFile(bin, EVIL),
+      error: `The stigmer ${TAG} in the runner's tool cache \\(.*\\) differs from the release: ${EXE} has sha256 [0-9a-f]{64}, the release archive holds [0-9a-f]{64}.*removed.*nothing was put on PATH`,
+    },
+    {
+      change: 'a program added beside it (it would shadow `ls` on PATH)',
+      poison: (bin: string) => writeFile(path.join(path.dirname(bin), 'ls'), EVIL),
+      error: `differs from the release: ls is not in the release archive.*nothing was put on PATH`,
+    },
+    {
+      change: 'the kept release archive replaced',
+      poison: async (bin: string) => {
+        await poisonArchives(`${path.dirname(bin)}.archive`);
+      },
+      error: `The stigmer ${TAG} archive restored from the runner's tool cache \\(.*\\) has sha256 [0-9a-f]{64}, but .*\\.sha256 says [0-9a-f]{64}.*removed and nothing was installed`,
+    },
+  ])(
+    'a tool-cache copy (persistent on a self-hosted runner) with $change is refused and removed; nothing goes on PATH',
+    async ({ poison, error }) => {
+      const job = await installJob(`poisoned-tool-cache-${Math.random().toString(36).slice(2)}`);
+      const first = expectOk(await job.step({ ...installInputs(), cache: 'false' }).run('pre'));
+      const bin = first.state.bin!;
+      const genuine = await readFile(bin);
+      // Something else on the machine changed the tool cache (the next job runs with its API keys).
+      await poison(bin);
+      const pre = await job.step({ ...installInputs(), version: TAG, cache: 'false' }).run('pre');
+      expect(pre.code).toBe(1);
+      expect(pre.stdout).toMatch(new RegExp(`::error::.*${error}`));
+      expect(pre.path).toEqual([]);
+      expect(pre.state.bin).toBeUndefined();
+      expect(await readdir(path.dirname(bin)).catch(() => 'removed')).toBe('removed');
+      // Not reused: the next job installs the genuine binary again.
+      const next = expectOk(await job.step({ ...installInputs(), cache: 'false' }).run('pre'));
+      expect(next.path).toEqual([path.dirname(bin)]);
+      expect(await readFile(next.state.bin!)).toEqual(genuine);
+    },
+  );
+
+  it('a poisoned Actions cache entry is refused: nothing goes on PATH or stays in the tool cache', async () => {
+    // The cache service is GitHub's and cannot be reached here: the directory-backed store
+    // (STIGMER_ACTION_CACHE_DIR) stands in for it; the entry is poisoned inside that directory.
+    const cacheDir = path.join(dir, 'cache-poisoned');
+    const env = { STIGMER_ACTION_CACHE_DIR: cacheDir };
+    const job = await installJob('poisoned-cache', env);
+    const step = job.step(installInputs());
+    expectOk(await step.run('pre'));
+    expect(printed(expectOk(await step.run('post')))).toContain(`Saved stigmer ${TAG}`);
+    const poisoned = await poisonCliEntries(cacheDir);
+    expect(poisoned).toBeGreaterThan(0);
+
+    await rm(job.toolCache, { recursive: true, force: true }); // a fresh hosted runner
+    const later = await installJob('poisoned-cache', env);
+    const pre = await later.step({ ...installInputs(), version: TAG }).run('pre');
+    expect(pre.code).toBe(1);
+    expect(pre.stdout).toMatch(
+      new RegExp(
+        `::error::The stigmer ${TAG} archive restored from the directory cache .* has sha256 [0-9a-f]{64}, but .*\\.sha256 says [0-9a-f]{64}.*nothing was installed.*gh cache delete`,
+      ),
+    );
+    expect(pre.path).toEqual([]);
+    expect(pre.state.bin).toBeUndefined();
+    expect(await readdir(path.join(later.toolCache, 'stigmer', TAG)).catch(() => [])).toEqual([]);
+  });
+
   it('a missing checksum file is refused too', async () => {
     releases.checksum = 'missing';
     const job = await installJob('no-checksum');
     const pre = await job.step({ ...installInputs(), cache: 'false' }).run('pre');
     expect(pre.code).toBe(1);
-    expect(pre.stdout).toMatch(/::error::Cannot download its checksum file from .*\.sha256: .*404/);
+    expect(pre.stdout).toMatch(
+      /::error::Cannot download the release's checksum file from .*\.sha256: .*404.*Not found/,
+    );
     expect(pre.path).toEqual([]);
   });
 
@@ -153,7 +233,7 @@ describe('install', () => {
       .run('pre');
     expect(pre.code).toBe(1);
     expect(pre.stdout).toMatch(
-      /::error::Cannot download the stigmer release from .*v9\.9\.9.*Not found: check `version`/,
+      /::error::Cannot download the release's checksum file from .*v9\.9\.9.*Not found: check `version`/,
     );
   });
 });
@@ -167,7 +247,44 @@ describe.skipIf(process.platform === 'win32')('install, then run the installed s
     const main = expectOk(await step.run('main'));
     expect(main.outputs).toMatchObject({ available: 'true', owned: 'true' });
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(await f.stack.accepting()).toBe(false);
   });
 });
+
+/** A `stigmer` that is not the release's. */
+const EVIL = '#!/bin/sh\necho "not the release: I have your $ANTHROPIC_API_KEY"\n';
+
+/** Replaces, under `root`, each `stigmer` binary by EVIL and each archive by one holding it. */
+async function poisonArchives(root: string): Promise<number> {
+  const evilDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-evil-'));
+  try {
+    await mkdir(path.join(evilDir, `stigmer-${TAG}`));
+    await writeFile(path.join(evilDir, `stigmer-${TAG}`, EXE), EVIL, { mode: 0o755 });
+    await run('tar', ['-czf', 'evil.tar.gz', `stigmer-${TAG}`], { cwd: evilDir });
+    const evilArchive = await readFile(path.join(evilDir, 'evil.tar.gz'));
+    let count = 0;
+    const files = await readdir(root, { recursive: true, withFileTypes: true });
+    for (const f of files.filter((e) => e.isFile())) {
+      const file = path.join(f.parentPath, f.name);
+      if (f.name === EXE) await writeFile(file, EVIL);
+      else if (f.name.endsWith('.tar.gz')) await writeFile(file, evilArchive);
+      else continue;
+      count += 1;
+    }
+    return count;
+  } finally {
+    await rm(evilDir, { recursive: true, force: true });
+  }
+}
+
+/** Poisons every saved CLI entry of a directory cache; returns how many files were replaced. */
+async function poisonCliEntries(cacheDir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(cacheDir))
+    if (decodeURIComponent(entry).startsWith('stigmer-cli-'))
+      count += await poisonArchives(path.join(cacheDir, entry));
+  return count;
+}

@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureServer, stigmer } from '@stigmer/e2e-core';
+import { waitFor } from '@stigmer/e2e-emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionStep, Job } from './helpers/action-runner.js';
 import { expectOk, type Fixture, fixture, printed } from './helpers/fixture.js';
@@ -116,14 +117,16 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(await f.stack.accepting()).toBe(true);
 
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(await f.stack.accepting()).toBe(false);
     expect(post.stdout).not.toMatch(/::group::.* log \(last/); // the job went well: no logs
-    expect(post.summary).toContain('**Started by this job** (owned), ready');
+    expect(post.summary).toContain('**Available:** started by this job, which owns it, ready');
     expect(post.summary).toMatch(/\| temporal \| yes \| ✅ \|/);
     // Resource insight: each process of the stack, its peak memory and average CPU.
     expect(post.summary).toMatch(/\| stigmer-server \| \d+ \| [\d.]+ MiB \| [\d.]+% \|/);
-    expect(post.summary).toContain('**After the job:** stopped');
+    expect(post.summary).toMatch(/\*\*After the job:\*\* stigmer stopped in /);
     for (const r of step.results) expect(r.stdout).not.toContain('::warning::');
   });
 
@@ -136,9 +139,11 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(main.outputs).toMatchObject({ available: 'true', owned: 'false' });
     expect(JSON.parse(main.outputs.status!).outcome).toBe('reused');
     const post = expectOk(await step.run('post'));
-    expect(printed(post)).toContain('left running: it was not started by this job (reused');
+    expect(printed(post)).toContain('left running: it was not started by stigmer-e2e.');
     expect(await f.stack.accepting()).toBe(true);
-    expect(post.summary).toContain('**Reused** a stack that was already running (not owned)');
+    expect(post.summary).toContain(
+      '**Available:** already running, not started by stigmer-e2e: it will be left running',
+    );
   });
 
   it('used twice in one job: each post stops only what its own use owns', async () => {
@@ -159,7 +164,9 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     expect(printed(post2)).toContain('left running');
     expect(await f.stack.accepting()).toBe(true);
     const post1 = expectOk(await first.run('post'));
-    expect(printed(post1)).toContain('stopped (it was started by this job)');
+    expect(printed(post1)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(await f.stack.accepting()).toBe(false);
   });
 
@@ -182,7 +189,9 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
     const post = expectOk(await step.run('post'));
     expect(printed(post)).toContain('Log tails of each component (main did not finish)');
     expect(post.stdout).toContain('::group::stigmer-server log');
-    expect(printed(post)).toContain('stopped (it was started by this job)');
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
     expect(post.summary).toContain('main did not finish');
     // The stack may have been mid-boot: nothing of it survives.
     await new Promise((r) => setTimeout(r, 300));
@@ -239,9 +248,23 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
   it('secrets in the environment are masked and never printed or written', async () => {
     const anthropic = 'sk-ant-fake-0123456789abcdefSECRET';
     const openai = 'sk-openai-fake-9876543210SECRET';
+    // Secret by core's one policy, though neither is an LLM key the CLI reads.
+    const gateway = 'gw-fake-token-5555555555';
+    const password = 'pg-fake-password-7777';
+    const secrets = [anthropic, openai, gateway, password];
     f = await fixture(
       {},
-      { apiUrl: api.url, env: { ANTHROPIC_API_KEY: anthropic, OPENAI_API_KEY: openai } },
+      {
+        apiUrl: api.url,
+        env: {
+          ANTHROPIC_API_KEY: anthropic,
+          OPENAI_API_KEY: openai,
+          LLM_GATEWAY_TOKEN: gateway,
+          PGPASSWORD: password,
+          // The stack logs its base URL: the token inside it reaches the log tails post prints.
+          STIGMER_LLM_BASE_URL: `https://ci:${gateway}@llm-gateway.example/v1`,
+        },
+      },
     );
     api.jobSteps = [{ name: 'Run tests', conclusion: 'failure' }]; // so post shows the logs
     const step = f.job.step(NO_INSTALL);
@@ -252,26 +275,82 @@ describe.skipIf(process.platform === 'win32')('pre, main, post (emulated stigmer
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
       .join('\n');
-    expect(shown).not.toContain(anthropic);
-    expect(shown).not.toContain(openai);
-    for (const r of step.results) {
-      expect(r.stdout).toContain(`::add-mask::${anthropic}`);
-      expect(r.stdout).toContain(`::add-mask::${openai}`);
-    }
-    // The logs were shown, with the secrets still hidden (the emulator logs only "is set").
-    expect(step.results[2]!.stdout).toContain('::group::stigmer-server log');
-    expect(step.results[2]!.stdout).toContain('ANTHROPIC_API_KEY is set');
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+    for (const r of step.results)
+      for (const secret of secrets) expect(r.stdout).toContain(`::add-mask::${secret}`);
+    // The logs were shown, the secrets in them replaced (the emulator logs only "is set" for the keys).
+    const post = step.results[2]!.stdout;
+    expect(post).toContain('::group::stigmer-server log');
+    expect(post).toContain('ANTHROPIC_API_KEY is set');
+    expect(post).toContain('STIGMER_LLM_BASE_URL=https://ci:***@llm-gateway.example/v1');
+  });
+});
+
+/** The stack's leases as core recorded them (the Stigmer profile's state file in the job's HOME). */
+async function leases(fx: Fixture): Promise<
+  Array<{
+    id: string;
+    holder: { pid: number } | null;
+    expiresAt: number | null;
+    createdAt: number;
+    label: string;
+  }>
+> {
+  const file = path.join(fx.job.home, '.stigmer', 'e2e', 'state.json');
+  return JSON.parse(await readFile(file, 'utf8')).leases;
+}
+
+describe.skipIf(process.platform === 'win32')('the lease lives as long as the job', () => {
+  it("bound to the job's Runner.Worker: when the runner dies without post, the watchdog stops the stack", async () => {
+    f = await fixture({}, { apiUrl: api.url, env: { STIGMER_E2E_WATCHDOG_GRACE_MS: '500' } });
+    const step = f.job.step(NO_INSTALL);
+    const pre = expectOk(await step.run('pre'));
+    const main = expectOk(await step.run('main'));
+    expect(main.outputs.available).toBe('true');
+    const worker = (await f.job.runnerWorker())!.pid;
+    const lease = (await leases(f)).find((l) => l.id === pre.state['lease-id']);
+
+    // The runner crashes (or the job outlives any TTL and ends): its worker exits, post never runs.
+    await f.job.end('SIGKILL');
+    await waitFor(
+      async () => !(await f!.stack.accepting()),
+      60_000,
+      'the watchdog to stop the stack',
+    );
+    expect(await f.stack.accepting()).toBe(false);
+    expect(lease).toMatchObject({
+      holder: { pid: worker },
+      expiresAt: null,
+      label: 'github-action run 4242.1 job e2e',
+    });
+    expect(printed(pre)).toContain(`bound to the job's Runner.Worker (pid ${worker})`);
+  });
+
+  it('no Runner.Worker above the step (a local run such as act): an explicit lease with a TTL, and a warning saying so', async () => {
+    f = await fixture({}, { apiUrl: api.url, runnerWorker: false });
+    const step = f.job.step(NO_INSTALL);
+    const pre = expectOk(await step.run('pre'));
+    expect(pre.stdout).toMatch(
+      /::warning::No Runner\.Worker process above this step.*expires after 6 h/,
+    );
+    const lease = (await leases(f)).find((l) => l.id === pre.state['lease-id'])!;
+    expect(lease).toMatchObject({ holder: null, label: 'github-action run 4242.1 job e2e' });
+    expect(lease.expiresAt! - lease.createdAt).toBe(6 * 60 * 60 * 1000);
+    expectOk(await step.run('main'));
+    const post = expectOk(await step.run('post'));
+    expect(printed(post)).toMatch(
+      /stopped in [\d.]+ s \(this job started it and was the last one using it\)/,
+    );
   });
 });
 
 describe.skipIf(process.platform === 'win32')(
   'config: a custom profile from the repository',
   () => {
-    it('pre does not start it (no checkout yet); main starts it; post stops it', async () => {
-      f = await fixture({}, { apiUrl: api.url });
-      const job: Job = f.job;
+    /** e2e/web.json in the workspace: a web server on a free port, with `env` for later steps. */
+    async function webProfile(job: Job, env: (port: number) => Record<string, string>) {
       const { getFreePorts } = await import('@stigmer/e2e-emulator');
-      const [port] = await getFreePorts(1);
+      const [port] = (await getFreePorts(1)) as [number];
       await mkdir(path.join(job.workspace, 'e2e'), { recursive: true });
       const server = path.join(job.workspace, 'e2e', 'web.mjs');
       await writeFile(
@@ -281,17 +360,26 @@ const server = http.createServer((_, res) => res.end('ok'));
 setTimeout(() => server.listen(${port}, '127.0.0.1', () => console.log('web listening')), 300);
 process.on('SIGTERM', () => { console.log('web stopping'); server.close(() => process.exit(0)); });`,
       );
+      const file = path.join(job.workspace, 'e2e', 'web.json');
+      f!.alsoStop(file);
       await writeFile(
-        path.join(job.workspace, 'e2e', 'web.json'),
+        file,
         JSON.stringify({
           name: 'web',
           stateDir: path.join(job.home, '.web-e2e'),
           start: { command: [process.execPath, server], mode: 'process' },
           components: [{ name: 'web', probe: { http: `http://127.0.0.1:${port}/` } }],
-          env: { WEB_URL: `http://127.0.0.1:${port}/` },
+          env: env(port),
           readyTimeoutMs: 15_000,
         }),
       );
+      return port;
+    }
+
+    it('pre does not start it (no checkout yet); main starts it; post stops it', async () => {
+      f = await fixture({}, { apiUrl: api.url });
+      const job: Job = f.job;
+      const port = await webProfile(job, (p) => ({ WEB_URL: `http://127.0.0.1:${p}/` }));
       const step: ActionStep = job.step({ ...NO_INSTALL, config: 'e2e/web.json' });
       const pre = expectOk(await step.run('pre'));
       expect(printed(pre)).toContain('the stack starts in main');
@@ -304,7 +392,36 @@ process.on('SIGTERM', () => { console.log('web stopping'); server.close(() => pr
       });
       expect(main.env).toEqual({ WEB_URL: `http://127.0.0.1:${port}/` });
       const post = expectOk(await step.run('post'));
-      expect(printed(post)).toContain('web: stopped');
+      expect(printed(post)).toMatch(/web stopped in [\d.]+ s \(this job started it/);
+      expect(post.summary).toContain('### web server');
+    });
+
+    it("a secret in the profile's env is masked and kept out of outputs, and later steps get it as is", async () => {
+      const token = 'web-fake-token-3333333333';
+      f = await fixture({}, { apiUrl: api.url });
+      await webProfile(f.job, (p) => ({ WEB_URL: `http://127.0.0.1:${p}/`, WEB_API_TOKEN: token }));
+      const step = f.job.step({ ...NO_INSTALL, config: 'e2e/web.json' });
+      expectOk(await step.run('pre'));
+      const main = expectOk(await step.run('main'));
+      expect(main.stdout).toContain(`::add-mask::${token}`);
+      expect(main.env.WEB_API_TOKEN).toBe(token); // GITHUB_ENV: what later steps need
+      expect(JSON.parse(main.outputs.status!).env).toMatchObject({ WEB_API_TOKEN: '***' });
+      const post = expectOk(await step.run('post'));
+      for (const r of step.results) {
+        const { WEB_API_TOKEN: _exported, ...rest } = r.env;
+        const written = [
+          r.stdout,
+          r.stderr,
+          JSON.stringify(r.outputs),
+          JSON.stringify(rest),
+          r.summary,
+        ];
+        const shown = written
+          .join('\n')
+          .split('\n')
+          .filter((l) => !l.startsWith('::add-mask::'));
+        expect(shown.join('\n')).not.toContain(token);
+      }
       expect(post.summary).toContain('### web server');
     });
 

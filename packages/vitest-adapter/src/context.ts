@@ -3,7 +3,13 @@
  * needs. The key is `stigmer` for every profile (one stack per project), so test helpers and
  * suites do not depend on which profile the config chose.
  */
-import type { ComponentStatus, HandleSnapshot, OnUnavailable, Outcome } from '@stigmer/e2e-core';
+import {
+  type ComponentStatus,
+  type HandleSnapshot,
+  type OnUnavailable,
+  type Outcome,
+  redact,
+} from '@stigmer/e2e-core';
 
 export const INJECT_KEY = 'stigmer';
 
@@ -41,7 +47,8 @@ export function toContext(snapshot: HandleSnapshot, onUnavailable: OnUnavailable
     owned: snapshot.owned,
     reused: snapshot.reused,
     outcome: snapshot.outcome,
-    reason: snapshot.reason,
+    // Shown in reports (a skipped test's note): secrets replaced by core's policy.
+    reason: snapshot.reason && redact(snapshot.reason),
     env: { ...snapshot.env },
     components: snapshot.components.map((c) => ({ ...c })),
     onUnavailable,

@@ -17,10 +17,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(serverEnv: Record<string, string> = {}) {
+async function setup(serverEnv: Record<string, string> = {}, args: readonly string[] = []) {
   const temp = await tempDir('lifecycle');
   cleanups.push(temp.remove);
-  const stack = await fixtureStack(temp.dir, serverEnv);
+  const stack = await fixtureStack(temp.dir, serverEnv, args);
   cleanups.push(() => stack.cleanup());
   const project = await fixtureProject('custom-profile', temp.dir);
   const contextFile = path.join(temp.dir, 'context.json');
@@ -103,6 +103,19 @@ describe('a start that fails', () => {
     expect(run.output).toContain('fatal: cannot open the database: simulated failure');
     expect(run.report?.numPassedTests ?? 0).toBe(0);
     expect(await stack.events()).toEqual([]);
+  });
+
+  test("a secret in the environment is masked in the reason, the log and the report (core's policy)", async () => {
+    const token = 'fixture-fake-token-4444444444';
+    // The reason names the start command, here with the token as an argument.
+    const { project, env } = await setup({ FIXTURE_FAIL: '1' }, [`--token=${token}`]);
+    for (const policy of ['skip', 'fail']) {
+      const run = await runVitest(project, {
+        env: { ...env, FIXTURE_POLICY: policy, FIXTURE_API_TOKEN: token },
+      });
+      expect(run.output, policy).toContain('--token=***');
+      expect(run.output, policy).not.toContain(token);
+    }
   });
 
   test('fails under CI by default', async () => {

@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
-// ../core/src/programs/exit-recorder.ts
+// ../core/dist/programs/exit-recorder.js
 import { spawn } from "node:child_process";
 import { renameSync, writeFileSync } from "node:fs";
 var [statusFile, file, ...args] = process.argv.slice(2);

@@ -1,8 +1,9 @@
 /**
  * What the action caches, each under an exact key (a binary or a model is either the right one
- * or absent): the CLI by version, os and arch; the tools the CLI downloads on its first start
+ * or absent): the CLI's release archive by version, os, arch, download URL and checksum; the tools the CLI downloads on its first start
  * (~/.stigmer/bin: Temporal, Ollama) by CLI version, os and arch; an Ollama model by its name.
  */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import type { Platform } from '../install/platform.js';
@@ -20,10 +21,28 @@ function key(...parts: string[]): string {
   return parts.join('-').replace(/[,\s]/g, '_').slice(0, 512);
 }
 
-export function cliEntry(dir: string, tag: string, platform: Platform): CacheEntry {
+/**
+ * The directory holding the CLI's release archive (verified again after every restore). The URL
+ * is in the key so a mirror never shares the release's entry, and the release's checksum so an
+ * asset published again under the same tag gets an entry of its own.
+ */
+export function cliEntry(
+  dir: string,
+  tag: string,
+  platform: Platform,
+  release: { readonly url: string; readonly sha256: string },
+): CacheEntry {
+  const url = createHash('sha256').update(release.url).digest('hex').slice(0, 16);
   return {
     name: `stigmer ${tag}`,
-    key: key('stigmer-cli', tag, platform.os, platform.arch),
+    key: key(
+      'stigmer-cli',
+      tag,
+      platform.os,
+      platform.arch,
+      `url.${url}`,
+      `sha256.${release.sha256.slice(0, 16)}`,
+    ),
     paths: [dir],
   };
 }

@@ -1,6 +1,6 @@
 /** Restoring in pre, saving in post: a cache never fails the job, every problem is a warning. */
 import { readdir } from 'node:fs/promises';
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import type { CacheEntry } from './cache-entries.js';
 import type { CacheStore } from './cache-store.js';
 
@@ -11,19 +11,19 @@ export async function restoreEntries(
 ): Promise<CacheEntry[]> {
   if (entries.length === 0) return [];
   if (!store.available()) {
-    core.info(`${store.name} is not available on this runner: nothing restored or saved.`);
+    log.info(`${store.name} is not available on this runner: nothing restored or saved.`);
     return [];
   }
   const misses: CacheEntry[] = [];
   for (const entry of entries) {
     try {
       if (await store.restore(entry.paths, entry.key)) {
-        core.info(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
+        log.info(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
         continue;
       }
-      core.info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
+      log.info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
     } catch (error) {
-      core.warning(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
+      log.warning(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
     }
     misses.push(entry);
   }
@@ -38,17 +38,17 @@ export async function saveEntries(
   for (const entry of entries) {
     try {
       if (!(await hasContent(entry.paths))) {
-        core.info(`Not saving ${entry.name}: ${entry.paths.join(', ')} is missing or empty.`);
+        log.info(`Not saving ${entry.name}: ${entry.paths.join(', ')} is missing or empty.`);
         continue;
       }
       const saved = await store.save(entry.paths, entry.key);
-      core.info(
+      log.info(
         saved
           ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).`
           : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`,
       );
     } catch (error) {
-      core.warning(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
+      log.warning(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
     }
   }
 }

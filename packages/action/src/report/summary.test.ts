@@ -32,14 +32,17 @@ const result = (overrides: Partial<MainResult['snapshot']>): MainResult => ({
 
 describe('summaryMarkdown', () => {
   it.each([
-    [result({}), '**Started by this job** (owned), ready 12.3 s after the action began.'],
+    [
+      result({}),
+      '**Available:** started by this job, which owns it, ready 12.3 s after the action began.',
+    ],
     [
       result({ outcome: 'reused', owned: false }),
-      '**Reused** a stack that was already running (not owned)',
+      '**Available:** already running, not started by stigmer-e2e: it will be left running',
     ],
     [
       result({ outcome: 'joined', owned: false }),
-      '**Joined** a stack another run started (not owned)',
+      '**Available:** started by another stigmer-e2e run: shared, the last run out stops it',
     ],
     [
       result({ available: false, outcome: 'unavailable', reason: 'temporal <down>' }),

@@ -1,6 +1,12 @@
 /** The job summary: the components, owned or reused, time to ready, and what post did. */
 import * as core from '@actions/core';
-import type { ComponentStatus, UsageSummary } from '@stigmer/e2e-core';
+import {
+  type ComponentStatus,
+  describeOutcome,
+  formatSeconds,
+  type UsageSummary,
+} from '@stigmer/e2e-core';
+import { redactSecrets } from '../secrets.js';
 import type { MainResult } from '../state-helper.js';
 
 export interface SummaryInput {
@@ -42,7 +48,8 @@ export function summaryMarkdown(input: SummaryInput): string {
 
 export async function writeSummary(input: SummaryInput): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addRaw(summaryMarkdown(input), true).write();
+  const markdown = redactSecrets(summaryMarkdown(input), input.result?.snapshot.env ?? {});
+  await core.summary.addRaw(markdown, true).write();
 }
 
 function headline(result: MainResult | null): string {
@@ -53,23 +60,8 @@ function headline(result: MainResult | null): string {
   const ready =
     result.timeToReadyMs === null
       ? ''
-      : `, ready ${seconds(result.timeToReadyMs)} after the action began`;
-  switch (s.outcome) {
-    case 'started':
-      return `**Started by this job** (owned)${ready}.`;
-    case 'adopted':
-      return `**Adopted** from a run that died while owning it (owned)${ready}.`;
-    case 'joined':
-      return `**Joined** a stack another run started (not owned)${ready}.`;
-    case 'reused':
-      return `**Reused** a stack that was already running (not owned)${ready}.`;
-    default:
-      return `**External** stack, only probed (not owned)${ready}.`;
-  }
-}
-
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+      : `, ready ${formatSeconds(result.timeToReadyMs)} after the action began`;
+  return `**Available:** ${escapeCell(describeOutcome(s.outcome, 'job'))}${ready}.`;
 }
 
 function escapeCell(text: string): string {

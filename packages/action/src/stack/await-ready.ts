@@ -1,8 +1,7 @@
 /** main: continue with the action's lease and wait until every required component is ready. */
-import * as core from '@actions/core';
-import { ensureServer, type Profile, type ServerHandle } from '@stigmer/e2e-core';
+import { ensureServer, formatSeconds, type Profile, type ServerHandle } from '@stigmer/e2e-core';
 import type { Inputs } from '../context.js';
-import { seconds } from '../report/summary.js';
+import * as log from '../log.js';
 import { actionsLogger } from './logger.js';
 
 export async function awaitReady(
@@ -21,8 +20,8 @@ export async function awaitReady(
       for (const c of components) {
         if (seen.get(c.name) === c.ready) continue;
         seen.set(c.name, c.ready);
-        core.info(
-          `${seconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? 'ready' : 'not ready'}${c.required ? '' : ' (optional)'} - ${c.detail}`,
+        log.info(
+          `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? 'ready' : 'not ready'}${c.required ? '' : ' (optional)'} - ${c.detail}`,
         );
       }
     },

@@ -1,8 +1,8 @@
 /** Core's logger onto the Actions log: info lines, warnings as annotations. */
-import * as core from '@actions/core';
 import type { Logger } from '@stigmer/e2e-core';
+import * as log from '../log.js';
 
 export const actionsLogger: Logger = {
-  info: (message) => core.info(message),
-  warn: (message) => core.warning(message),
+  info: (message) => log.info(message),
+  warn: (message) => log.warning(message),
 };

@@ -4,12 +4,14 @@
  * process with fresh GITHUB_STATE / GITHUB_OUTPUT / GITHUB_ENV / GITHUB_PATH /
  * GITHUB_STEP_SUMMARY files; state saved by earlier stages arrives as STATE_*, inputs as
  * INPUT_<NAME> (action.yml defaults filled in, as the runner does), and what earlier steps put in
- * GITHUB_ENV and GITHUB_PATH applies to later ones.
+ * GITHUB_ENV and GITHUB_PATH applies to later ones. Each stage is a child of the job's
+ * Runner.Worker (a mock, see runner-worker.ts), which lives until the job ends.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RunnerWorker, type StageRun } from './runner-worker.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const actionRoot = path.resolve(here, '..', '..');
@@ -45,6 +47,11 @@ export interface JobOptions {
   readonly path?: readonly string[];
   /** The GitHub API the action talks to (GITHUB_API_URL); none by default. */
   readonly apiUrl?: string;
+  /**
+   * false: no Runner.Worker above the stages, as in a local run (`act`) or a container job,
+   * where the runner's processes are not visible. Default true.
+   */
+  readonly runnerWorker?: boolean;
 }
 
 /** One job: steps share HOME, the workspace, exported env and PATH. */
@@ -54,8 +61,21 @@ export class Job {
   /** Dirs added through GITHUB_PATH by earlier steps (latest first). */
   readonly addedPath: string[] = [];
   private count = 0;
+  private worker: Promise<RunnerWorker> | null = null;
 
   constructor(readonly options: JobOptions) {}
+
+  /** The job's Runner.Worker, started with its first stage; null without one. */
+  runnerWorker(): Promise<RunnerWorker> | null {
+    if (this.options.runnerWorker === false) return null;
+    this.worker ??= RunnerWorker.start(path.join(this.options.dir, 'runner', 'bin'));
+    return this.worker;
+  }
+
+  /** The job ends: its Runner.Worker exits (SIGKILL: the runner crashed, post never runs). */
+  async end(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await (await this.worker)?.end(signal);
+  }
 
   get home(): string {
     return path.join(this.options.dir, 'home');
@@ -151,7 +171,12 @@ export class ActionStep {
       ...fileEnv,
     };
     const script = path.join(actionRoot, 'dist', `${stage}.js`);
-    const run = await spawnStage(script, env, this.job.workspace);
+    // ACTION_TEST_NODE: run the stages on another Node (the runner uses Node 24), e.g. `npx node@24`.
+    const node = process.env.ACTION_TEST_NODE || process.execPath;
+    const worker = this.job.runnerWorker();
+    const run = worker
+      ? await (await worker).run(node, script, env, this.job.workspace)
+      : await spawnStage(node, script, env, this.job.workspace);
 
     const read = (name: string) => readFile(fileEnv[name]!, 'utf8');
     const [stateText, outputText, envText, pathText, summary] = await Promise.all(names.map(read));
@@ -177,14 +202,14 @@ export class ActionStep {
   }
 }
 
+/** A stage with no runner process above it. */
 async function spawnStage(
+  node: string,
   script: string,
   env: Record<string, string>,
   cwd: string,
-): Promise<Pick<StageResult, 'code' | 'stdout' | 'stderr' | 'exitMs' | 'closeMs'>> {
+): Promise<StageRun> {
   const started = performance.now();
-  // ACTION_TEST_NODE: run the stages on another Node (the runner uses Node 24), e.g. `npx node@24`.
-  const node = process.env.ACTION_TEST_NODE || process.execPath;
   const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { loadProfile, type Profile, releaseServer, serverStatus, stigmer } from '@stigmer/e2e-core';
 import type { EmulatorKnobs } from '@stigmer/e2e-emulator';
 import { Job, type JobOptions, type StageResult } from './action-runner.js';
 import { type EmulatedStack, emulatedStack } from './emulated-stack.js';
@@ -12,6 +13,9 @@ export interface Fixture {
   readonly stack: EmulatedStack;
   /** A second job on the same machine (same HOME, same stack), e.g. a later run. */
   anotherJob(options?: Partial<JobOptions>): Job;
+  /** A `config` profile file whose stack dispose stops too. */
+  alsoStop(configFile: string): void;
+  /** Stops what the test left running (even mid-boot, even when it failed before post), then removes the dir. */
   dispose(): Promise<void>;
 }
 
@@ -22,6 +26,13 @@ export async function fixture(
   const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-'));
   const home = path.join(dir, 'job', 'home');
   const stack = await emulatedStack(home, path.join(dir, 'bin'), knobs);
+  const jobs: Job[] = [];
+  const configs: string[] = [];
+  const newJob = (o: JobOptions) => {
+    const job = new Job(o);
+    jobs.push(job);
+    return job;
+  };
   const jobOptions = (extra: Partial<JobOptions> = {}): JobOptions => ({
     dir: path.join(dir, 'job'),
     path: options.stigmerOnPath === false ? [] : [stack.binDir],
@@ -31,14 +42,33 @@ export async function fixture(
   });
   return {
     dir,
-    job: new Job(jobOptions()),
+    job: newJob(jobOptions()),
     stack,
-    anotherJob: (extra) => new Job(jobOptions(extra)),
+    anotherJob: (extra) => newJob(jobOptions(extra)),
+    alsoStop: (file) => configs.push(file),
     dispose: async () => {
-      await stack.cleanup();
+      const profiles = [
+        stigmer({
+          bin: path.join(stack.binDir, 'stigmer'),
+          home,
+          serverAddress: stack.env.STIGMER_SERVER_ADDR!,
+          temporalAddress: stack.env.TEMPORAL_ADDRESS!,
+          env: stack.env,
+        }),
+        ...(await Promise.all(configs.map((file) => loadProfile(file).catch(() => null)))),
+      ];
+      for (const profile of profiles) if (profile) await releaseEveryLease(profile);
+      await stack.cleanup(); // a stack started by hand
+      for (const job of jobs) await job.end();
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** With core: the last release stops what core started, as post would have. */
+async function releaseEveryLease(profile: Profile): Promise<void> {
+  for (const lease of (await serverStatus(profile)).leases)
+    await releaseServer(profile, lease.id).catch(() => {});
 }
 
 /** Everything a stage printed, for assertions and for a readable failure. */

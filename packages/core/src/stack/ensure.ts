@@ -8,7 +8,8 @@ import { stigmer } from '../profile/stigmer.js';
 import { type EnsureOptions, resolveContext } from './context.js';
 import type { ServerHandle } from './handle.js';
 import { plan } from './plan.js';
-import { awaitExternal, awaitPlanned, REPLAN } from './wait.js';
+import { REPLAN } from './start-watch.js';
+import { awaitExternal, awaitPlanned } from './wait.js';
 
 export type { EnsureOptions } from './context.js';
 

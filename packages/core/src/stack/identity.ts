@@ -9,7 +9,9 @@ import { readPidFile } from '../probe/pid-file.js';
 import { isSameProcess, type ProcessRef } from '../process/identity.js';
 import { carriesLaunchId } from '../process/launch-id.js';
 import { componentPidFile, type Profile } from '../profile/profile.js';
+import { withLock } from '../state/lock.js';
 import type { IdentityEntry, Ownership } from '../state/state.js';
+import { readState, writeState } from '../state/state-file.js';
 
 export interface PidFileProcess extends IdentityEntry {
   readonly file: string;
@@ -49,4 +51,21 @@ export async function sortPidFileProcesses(
 /** "helper: pid 4242 (from /x/helper.pid) was not started by this run: left alone" */
 export function leftAlone(process: PidFileProcess): string {
   return `${process.component}: pid ${process.pid} (from ${process.file}) was not started by this run: left alone`;
+}
+
+/** Once ready: the processes the pid files name that are provably ours become the stack's identity. */
+export async function recordIdentity(profile: Profile, owner: Ownership): Promise<void> {
+  const named = await pidFileProcesses(profile);
+  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
+  const identity = named
+    .filter((_, i) => mine[i])
+    .map(({ component, pid, startTime }) => ({ component, pid, startTime }));
+  await withLock(profile.stateDir, async () => {
+    const { state } = await readState(profile.stateDir);
+    if (state.owner?.startedAt === owner.startedAt)
+      await writeState(profile.stateDir, {
+        ...state,
+        owner: { ...state.owner, phase: 'running', identity },
+      });
+  });
 }

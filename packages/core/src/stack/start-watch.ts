@@ -10,7 +10,9 @@ import { readPidFile } from '../probe/pid-file.js';
 import { isSameProcess } from '../process/identity.js';
 import type { Detached } from '../process/spawn-detached.js';
 import { componentPidFile, type Profile } from '../profile/profile.js';
+import { isLeaseAlive } from '../state/leases.js';
 import type { Ownership } from '../state/state.js';
+import { readState } from '../state/state-file.js';
 import { formatCommand } from '../util/format-command.js';
 import { pollUntil } from '../util/poll.js';
 import { failedStart, readStartStatus } from './launch.js';
@@ -98,4 +100,33 @@ function modifiedAt(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The run that was starting the stack died mid-start: plan again (adopt or restart it). */
+export const REPLAN = Symbol('replan');
+
+/**
+ * Resolves with a reason when the run that is starting the stack gave up on it (its ownership is
+ * gone), or REPLAN when that run died mid-start (its lease is dead): then nobody else would ever
+ * notice that the start failed.
+ */
+export function watchOwner(
+  profile: Profile,
+  owner: Ownership,
+  signal: AbortSignal,
+): Promise<string | typeof REPLAN> {
+  return pollUntil(
+    async () => {
+      const { state } = await readState(profile.stateDir, { repair: false });
+      if (state.owner?.startedAt !== owner.startedAt)
+        return state.lastFailure
+          ? `the run that was starting it gave up: ${state.lastFailure.reason}`
+          : 'the run that was starting it stopped it';
+      const ownerLease = state.leases.find((l) => l.id === state.owner!.leaseId);
+      if (state.owner.phase === 'starting' && !(ownerLease && (await isLeaseAlive(ownerLease))))
+        return REPLAN;
+      return undefined;
+    },
+    { signal, capMs: 200 },
+  );
 }

@@ -9,26 +9,21 @@ import { type ComponentStatus, describeNotReady } from '../probe/component-statu
 import { settingsMismatch } from '../probe/started-with.js';
 import { formatSeconds, type WaitResult, waitReady } from '../probe/wait-ready.js';
 import { readLogTails } from '../report/log-tail.js';
-import { isLeaseAlive } from '../state/leases.js';
 import { withLock } from '../state/lock.js';
 import type { Lease, Ownership } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
-import { pollUntil } from '../util/poll.js';
 import type { Context } from './context.js';
 import { outcomeOf, refuseMismatch } from './decide.js';
 import { makeHandle, type ServerHandle } from './handle.js';
-import { isOurs, pidFileProcesses } from './identity.js';
+import { recordIdentity } from './identity.js';
 import { profileLogs, startLogFile, startNeverRan } from './launch.js';
 import type { Planned } from './plan.js';
 import { releaseLease } from './release.js';
-import { watchStart } from './start-watch.js';
+import { REPLAN, watchOwner, watchStart } from './start-watch.js';
 import { stopAndDisown } from './stop.js';
 
 /** How long a partly running stack that is not ours may take to become whole. */
 const FOREIGN_SETTLE_MS = 10_000;
-
-/** The run that was starting the stack died mid-start: plan again (adopt or restart it). */
-export const REPLAN = Symbol('replan');
 
 /** Waits for the planned stack; REPLAN when the run this one was waiting for died. */
 export async function awaitPlanned(
@@ -95,7 +90,7 @@ async function awaitOwnStart(ctx: Context, lease: Lease, planned: Planned): Prom
       logTails,
     });
   }
-  await recordIdentity(ctx, owner);
+  await recordIdentity(profile, owner);
   ctx.logger.info(
     `${profile.name} is ready after ${(ctx.elapsed() / 1000).toFixed(1)} s (started by this run; stopped when the last run using it is done).`,
   );
@@ -116,7 +111,7 @@ async function awaitOthersStart(
   const watching = new AbortController();
   const start = watchStart(ctx.profile, owner, watching.signal);
   let starterDied = false;
-  const failure = watchOwner(ctx, owner, watching.signal).then((why) => {
+  const failure = watchOwner(ctx.profile, owner, watching.signal).then((why) => {
     starterDied = why === REPLAN;
     return why === REPLAN ? 'the run starting it died' : why;
   });
@@ -238,50 +233,6 @@ async function waitOrRelease(
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
   }
-}
-
-/**
- * Resolves with a reason when the run that is starting the stack gave up on it (its ownership is
- * gone), or REPLAN when that run died mid-start (its lease is dead): then nobody else would ever
- * notice that the start failed.
- */
-function watchOwner(
-  ctx: Context,
-  owner: Ownership,
-  signal: AbortSignal,
-): Promise<string | typeof REPLAN> {
-  return pollUntil(
-    async () => {
-      const { state } = await readState(ctx.profile.stateDir, { repair: false });
-      if (state.owner?.startedAt !== owner.startedAt)
-        return state.lastFailure
-          ? `the run that was starting it gave up: ${state.lastFailure.reason}`
-          : 'the run that was starting it stopped it';
-      const ownerLease = state.leases.find((l) => l.id === state.owner!.leaseId);
-      if (state.owner.phase === 'starting' && !(ownerLease && (await isLeaseAlive(ownerLease))))
-        return REPLAN;
-      return undefined;
-    },
-    { signal, capMs: 200 },
-  );
-}
-
-/** Once ready: the processes the pid files name that are provably ours become the stack's identity. */
-async function recordIdentity(ctx: Context, owner: Ownership): Promise<void> {
-  const { profile } = ctx;
-  const named = await pidFileProcesses(profile);
-  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
-  const identity = named
-    .filter((_, i) => mine[i])
-    .map(({ component, pid, startTime }) => ({ component, pid, startTime }));
-  await withLock(profile.stateDir, async () => {
-    const { state } = await readState(profile.stateDir);
-    if (state.owner?.startedAt === owner.startedAt)
-      await writeState(profile.stateDir, {
-        ...state,
-        owner: { ...state.owner, phase: 'running', identity },
-      });
-  });
 }
 
 /** A start that failed or was aborted: record why (runs waiting for it read it), stop what we started. */

@@ -28,6 +28,8 @@ export interface FixtureStack {
 export async function fixtureStack(
   dir: string,
   serverEnv: Record<string, string> = {},
+  /** Extra arguments of the server's command (it ignores them). */
+  args: readonly string[] = [],
 ): Promise<FixtureStack> {
   const [port] = (await getFreePorts(1)) as [number];
   const eventsFile = path.join(dir, 'events.log');
@@ -36,7 +38,7 @@ export async function fixtureStack(
   const spec: ServerSpec = {
     name: 'fixture',
     stateDir: path.join(dir, 'state'),
-    start: { command: [process.execPath, server], mode: 'process', env },
+    start: { command: [process.execPath, server, ...args], mode: 'process', env },
     stop: { timeoutMs: 3_000 },
     components: [{ name: 'web', probe: { http: `http://127.0.0.1:${port}/` } }],
     env: { FIXTURE_URL: `http://127.0.0.1:${port}/` },

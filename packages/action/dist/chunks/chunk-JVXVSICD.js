@@ -6,10 +6,12 @@ import {
   selfRef,
   sleep,
   writeSmallFile
-} from "./chunk-M7FCQ5A3.js";
-import "./chunk-HANBNIMK.js";
+} from "./chunk-LK6OX7TM.js";
+import {
+  LockTimeoutError
+} from "./chunk-OSJIUKPB.js";
 
-// ../core/src/state/lock.ts
+// ../core/dist/state/lock.js
 import { randomUUID } from "node:crypto";
 import { linkSync, statSync, watch } from "node:fs";
 import path from "node:path";
@@ -17,9 +19,6 @@ var LOCK_FILE = "lock";
 var GARBAGE_GRACE_MS = 2e3;
 var WAIT_NOTICE_MS = 500;
 var MAX_POLL_MS = 100;
-var LockTimeoutError = class extends Error {
-  name = "LockTimeoutError";
-};
 async function withLock(dir, fn, options = {}) {
   const release = await acquire(dir, options);
   try {
@@ -45,11 +44,13 @@ async function acquire(dir, options) {
       const seen = changes?.count ?? 0;
       if (place(staged, lockPath, content)) {
         return async () => {
-          if (readSmallFile(lockPath) === content) removeSmallFile(lockPath);
+          if (readSmallFile(lockPath) === content)
+            removeSmallFile(lockPath);
         };
       }
       const raw = readSmallFile(lockPath);
-      if (raw === null) continue;
+      if (raw === null)
+        continue;
       const holder = parseHolder(raw);
       const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
       if (!alive) {
@@ -61,9 +62,7 @@ async function acquire(dir, options) {
         options.onWait?.(holder);
       }
       if (Date.now() > deadline) {
-        throw new LockTimeoutError(
-          `Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done."
-        );
+        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
       }
       changes ??= watchLock(dir);
       await changes.after(seen, pause, options.signal);
@@ -80,7 +79,8 @@ function watchLock(dir) {
   let watcher;
   try {
     watcher = watch(dir, (_, file) => {
-      if (file && file !== LOCK_FILE) return;
+      if (file && file !== LOCK_FILE)
+        return;
       count++;
       wake?.();
     });
@@ -93,7 +93,8 @@ function watchLock(dir) {
       return count;
     },
     async after(seen, ms, signal) {
-      if (count > seen) return;
+      if (count > seen)
+        return;
       const timer = new AbortController();
       const changed = new Promise((resolve) => {
         wake = resolve;
@@ -116,14 +117,17 @@ function place(staged, target, content) {
     return true;
   } catch (error) {
     const code = error.code;
-    if (code === "EEXIST") return false;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
+    if (code === "EEXIST")
+      return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS")
+      throw error;
   }
   try {
     writeSmallFile(target, content, { exclusive: true });
     return true;
   } catch (error) {
-    if (error.code === "EEXIST") return false;
+    if (error.code === "EEXIST")
+      return false;
     throw error;
   }
 }
@@ -132,7 +136,8 @@ async function breakStale(lockPath, staleContent, staged) {
   try {
     linkSync(staged, breakPath);
   } catch (error) {
-    if (error.code !== "EEXIST") throw error;
+    if (error.code !== "EEXIST")
+      throw error;
     const raw = readSmallFile(breakPath);
     const breaker = raw === null ? null : parseHolder(raw);
     if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
@@ -143,7 +148,8 @@ async function breakStale(lockPath, staleContent, staged) {
     return;
   }
   try {
-    if (readSmallFile(lockPath) === staleContent) removeSmallFile(lockPath);
+    if (readSmallFile(lockPath) === staleContent)
+      removeSmallFile(lockPath);
   } finally {
     removeSmallFile(breakPath);
   }
@@ -165,7 +171,7 @@ function isYoung(file) {
     return false;
   }
 }
+
 export {
-  LockTimeoutError,
   withLock
 };

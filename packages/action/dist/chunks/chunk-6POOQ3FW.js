@@ -1,51 +1,49 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  connect,
-  parseAddress
-} from "./chunk-5RSCVT5T.js";
-import "./chunk-H2DFVXG4.js";
-import {
   writeState
-} from "./chunk-NYQHEQWX.js";
+} from "./chunk-4ZFE3CZX.js";
 import {
   formatCommand
-} from "./chunk-DSUFZP6H.js";
+} from "./chunk-BOTTUJWC.js";
 import {
   commandEnv,
   componentPidFile
-} from "./chunk-SU6RE7TD.js";
+} from "./chunk-OTVOUBNS.js";
 import {
   isSameProcess,
   processRef,
   readSmallFile,
   sleep
-} from "./chunk-M7FCQ5A3.js";
-import "./chunk-HANBNIMK.js";
+} from "./chunk-LK6OX7TM.js";
+import {
+  connect,
+  parseAddress,
+  probeTcp
+} from "./chunk-N4QNBSZ5.js";
 
-// ../core/src/probe/ports-free.ts
+// ../core/dist/probe/ports-free.js
 async function waitPortsFree(addresses, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let busy = [...new Set(addresses)];
   for (let pause = 2; busy.length > 0; pause = Math.min(pause * 2, 50)) {
-    const still = await Promise.all(
-      busy.map(async (address) => {
-        try {
-          const { socket } = await connect(parseAddress(address), 500);
-          socket.destroy();
-          return address;
-        } catch {
-          return null;
-        }
-      })
-    );
+    const still = await Promise.all(busy.map(async (address) => {
+      try {
+        const { socket } = await connect(parseAddress(address), 500);
+        socket.destroy();
+        return address;
+      } catch {
+        return null;
+      }
+    }));
     busy = still.filter((a) => a !== null);
-    if (busy.length === 0 || Date.now() >= deadline) break;
+    if (busy.length === 0 || Date.now() >= deadline)
+      break;
     await sleep(pause);
   }
   return busy;
 }
 
-// ../core/src/probe/pid-file.ts
+// ../core/dist/probe/pid-file.js
 async function readPidFile(file) {
   let text;
   try {
@@ -53,29 +51,83 @@ async function readPidFile(file) {
   } catch {
     text = null;
   }
-  if (text === null) return { kind: "missing" };
+  if (text === null)
+    return { kind: "missing" };
   const first = text.split("\n", 1)[0].trim();
   const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
-  if (!Number.isInteger(pid) || pid <= 0) return { kind: "invalid", content: first.slice(0, 40) };
+  if (!Number.isInteger(pid) || pid <= 0)
+    return { kind: "invalid", content: first.slice(0, 40) };
   const ref = await processRef(pid);
   return ref ? { kind: "alive", process: ref } : { kind: "dead", pid };
 }
+async function probePidFile(file) {
+  const read = await readPidFile(file);
+  switch (read.kind) {
+    case "missing":
+      return { ready: false, detail: `no pid file at ${file}` };
+    case "invalid":
+      return {
+        ready: false,
+        detail: `${file} does not hold a pid (starts with "${read.content}")`
+      };
+    case "dead":
+      return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
+    case "alive":
+      return { ready: true, detail: `pid ${read.process.pid} alive` };
+  }
+}
 
-// ../core/src/probe/run-probe.ts
+// ../core/dist/probe/run-probe.js
+var load = {
+  grpc: () => import("./grpc-health-PFGFOMK6.js"),
+  http: () => import("./http-TWLK5CHR.js"),
+  command: () => import("./command-WVFKHIZI.js"),
+  docker: () => import("./docker-BV32VF3W.js")
+};
+async function runProbe(probe, options) {
+  try {
+    if ("tcp" in probe)
+      return await probeTcp(probe.tcp, options);
+    if ("grpc" in probe)
+      return await (await load.grpc()).probeGrpcHealth(probe.grpc, probe.service ?? "", options);
+    if ("http" in probe)
+      return await (await load.http()).probeHttp(probe.http, probe.status, options);
+    if ("pidFile" in probe)
+      return await probePidFile(probe.pidFile);
+    if ("command" in probe)
+      return await (await load.command()).probeCommand(probe.command, probe.timeoutMs ?? Math.max(options.timeoutMs, 5e3));
+    if ("docker" in probe)
+      return await (await load.docker()).probeDocker(probe.docker, Math.max(options.timeoutMs, 5e3));
+    const results = await Promise.all(probe.anyOf.map((p) => runProbe(p, options)));
+    return results.find((r) => r.ready) ?? {
+      ready: false,
+      detail: results.map((r) => r.detail).join("; ")
+    };
+  } catch (error) {
+    return { ready: false, detail: `probe failed: ${error.message}` };
+  }
+}
 function probeAddress(probe) {
-  if ("tcp" in probe) return probe.tcp;
-  if ("grpc" in probe) return probe.grpc;
+  if ("tcp" in probe)
+    return probe.tcp;
+  if ("grpc" in probe)
+    return probe.grpc;
   if ("http" in probe) {
     const url = new URL(probe.http);
     return `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
   }
-  if ("anyOf" in probe) return probe.anyOf.map(probeAddress).find((a) => a !== null) ?? null;
+  if ("anyOf" in probe)
+    return probe.anyOf.map(probeAddress).find((a) => a !== null) ?? null;
   return null;
 }
 
-// ../core/src/process/launch-id.ts
+// ../core/dist/process/launch-id.js
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 var LAUNCH_ID_ENV = "STIGMER_E2E_LAUNCH_ID";
+function newLaunchId() {
+  return randomUUID();
+}
 function environOf(pid) {
   try {
     return readFileSync(`/proc/${pid}/environ`);
@@ -86,26 +138,32 @@ function environOf(pid) {
 var NUL = Buffer.from([0]);
 var entry = (launchId) => Buffer.from(`\0${LAUNCH_ID_ENV}=${launchId}\0`);
 function carriesLaunchId(pid, launchId) {
-  if (process.platform !== "linux") return null;
+  if (process.platform !== "linux")
+    return null;
   const environ = environOf(pid);
-  if (!environ) return null;
+  if (!environ)
+    return null;
   return Buffer.concat([NUL, environ]).includes(entry(launchId));
 }
 async function processesCarrying(launchId) {
-  if (process.platform !== "linux") return [];
+  if (process.platform !== "linux")
+    return [];
   const found = [];
   for (const name of readdirSync("/proc")) {
     const pid = Number(name);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    if (carriesLaunchId(pid, launchId)) found.push(pid);
+    if (!Number.isInteger(pid) || pid === process.pid)
+      continue;
+    if (carriesLaunchId(pid, launchId))
+      found.push(pid);
   }
   const refs = await Promise.all(found.map((pid) => processRef(pid)));
   return refs.filter((r) => r !== null);
 }
 
-// ../core/src/process/signal.ts
+// ../core/dist/process/signal.js
 async function signalVerified(ref, signal) {
-  if (!await isSameProcess(ref)) return false;
+  if (!await isSameProcess(ref))
+    return false;
   try {
     process.kill(ref.pid, signal);
     return true;
@@ -122,11 +180,11 @@ function signalGroup(pgid, signal) {
   }
 }
 
-// ../core/src/process/terminate.ts
+// ../core/dist/process/terminate.js
 import { execFile as execFile2 } from "node:child_process";
 import { promisify as promisify2 } from "node:util";
 
-// ../core/src/process/tree.ts
+// ../core/dist/process/tree.js
 import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
@@ -134,18 +192,17 @@ var run = promisify(execFile);
 async function parentsLinux() {
   const parents = /* @__PURE__ */ new Map();
   const entries = await readdir("/proc");
-  await Promise.all(
-    entries.map(async (entry2) => {
-      const pid = Number(entry2);
-      if (!Number.isInteger(pid)) return;
-      try {
-        const stat = await readFile(`/proc/${pid}/stat`, "utf8");
-        const [, ppid, pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
-      } catch {
-      }
-    })
-  );
+  await Promise.all(entries.map(async (entry2) => {
+    const pid = Number(entry2);
+    if (!Number.isInteger(pid))
+      return;
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+      const [, ppid, pgid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
+    } catch {
+    }
+  }));
   return parents;
 }
 async function parentsPs() {
@@ -153,12 +210,14 @@ async function parentsPs() {
   const parents = /* @__PURE__ */ new Map();
   for (const line of stdout.split("\n")) {
     const [pid, ppid, pgid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid !== void 0 && pgid !== void 0) parents.set(pid, { ppid, pgid });
+    if (pid && ppid !== void 0 && pgid !== void 0)
+      parents.set(pid, { ppid, pgid });
   }
   return parents;
 }
 async function descendants(rootPid) {
-  if (process.platform === "win32") return [];
+  if (process.platform === "win32")
+    return [];
   const parents = process.platform === "linux" ? await parentsLinux() : await parentsPs();
   const children = /* @__PURE__ */ new Map();
   for (const [pid, { ppid }] of parents) {
@@ -174,23 +233,22 @@ async function descendants(rootPid) {
       queue.push(child);
     }
   }
-  const refs = await Promise.all(
-    found.map(async (pid) => {
-      const ref = await processRef(pid);
-      return ref ? { ...ref, pgid: parents.get(pid).pgid } : null;
-    })
-  );
+  const refs = await Promise.all(found.map(async (pid) => {
+    const ref = await processRef(pid);
+    return ref ? { ...ref, pgid: parents.get(pid).pgid } : null;
+  }));
   return refs.filter((r) => r !== null);
 }
 
-// ../core/src/process/terminate.ts
+// ../core/dist/process/terminate.js
 var run2 = promisify2(execFile2);
 var POLL_MS = 20;
 async function waitGone(refs, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (; ; ) {
     const alive = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-    if (alive.length === 0 || Date.now() >= deadline) return alive;
+    if (alive.length === 0 || Date.now() >= deadline)
+      return alive;
     await sleep(POLL_MS);
   }
 }
@@ -201,10 +259,8 @@ async function terminateTree(leader, signal, timeoutMs) {
   }
   if (process.platform === "win32") {
     const tree2 = [leader, ...await descendants(leader.pid)];
-    await run2("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(
-      () => {
-      }
-    );
+    await run2("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(() => {
+    });
     steps.push(`taskkill /T pid ${leader.pid}`);
     return escalate(leader, tree2, timeoutMs, steps);
   }
@@ -216,9 +272,7 @@ async function terminateTree(leader, signal, timeoutMs) {
   signalGroup(leader.pid, "SIGCONT");
   await Promise.all(outside.map((d) => signalVerified(d, "SIGCONT")));
   const inGroup = tree.length - outside.length;
-  steps.push(
-    `${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : "")
-  );
+  steps.push(`${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : ""));
   return escalate(leader, tree, timeoutMs, steps);
 }
 async function freeze(leader) {
@@ -226,20 +280,18 @@ async function freeze(leader) {
   const known = /* @__PURE__ */ new Map();
   for (let round = 0; round < 10; round++) {
     const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
-    if (fresh.length === 0) break;
-    for (const d of fresh) known.set(d.pid, d);
-    await Promise.all(
-      fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP"))
-    );
+    if (fresh.length === 0)
+      break;
+    for (const d of fresh)
+      known.set(d.pid, d);
+    await Promise.all(fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP")));
   }
   return [...known.values()];
 }
 async function escalate(leader, tree, timeoutMs, steps) {
   let survivors = await waitGone(tree, timeoutMs);
   if (survivors.length > 0) {
-    steps.push(
-      `still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(", ")}`
-    );
+    steps.push(`still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(", ")}`);
     await forceKill(leader, survivors);
     survivors = await waitGone(survivors, 2e3);
   }
@@ -247,10 +299,8 @@ async function escalate(leader, tree, timeoutMs, steps) {
 }
 async function forceKill(leader, refs) {
   if (process.platform === "win32") {
-    await run2("taskkill", ["/PID", String(leader.pid), "/T", "/F"], { windowsHide: true }).catch(
-      () => {
-      }
-    );
+    await run2("taskkill", ["/PID", String(leader.pid), "/T", "/F"], { windowsHide: true }).catch(() => {
+    });
   } else if (await isSameProcess(leader)) {
     signalGroup(leader.pid, "SIGKILL");
   }
@@ -259,7 +309,8 @@ async function forceKill(leader, refs) {
 async function terminateEach(refs, timeoutMs) {
   const steps = [];
   const live = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  if (live.length === 0) return { steps, survivors: [] };
+  if (live.length === 0)
+    return { steps, survivors: [] };
   await Promise.all(live.map((r) => signalVerified(r, "SIGTERM")));
   steps.push(`SIGTERM to ${live.map((r) => r.pid).join(", ")}`);
   let survivors = await waitGone(live, timeoutMs);
@@ -271,37 +322,41 @@ async function terminateEach(refs, timeoutMs) {
   return { steps, survivors };
 }
 
-// ../core/src/util/redact.ts
-var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
+// ../core/dist/util/redact.js
+var SECRET_NAME = /(?:^|[_-])(?:KEY|TOKEN|SECRET|CREDENTIALS?)$|PASS(?:WORD|WD)$/i;
 var MIN_SECRET_LENGTH = 6;
 function secretValues(...envs) {
   const values = /* @__PURE__ */ new Set();
   for (const env of envs) {
     for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name)) values.add(value);
+      if (!value || !SECRET_NAME.test(name))
+        continue;
+      for (const part of [value, ...value.split(/\r?\n/)].map((v) => v.trim()))
+        if (part.length >= MIN_SECRET_LENGTH)
+          values.add(part);
     }
   }
   return [...values].sort((a, b) => b.length - a.length);
 }
 function redact(text, secrets = secretValues(process.env)) {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join("***");
+  for (const secret of secrets)
+    out = out.split(secret).join("***");
   return out;
 }
 
-// ../core/src/stack/identity.ts
+// ../core/dist/stack/identity.js
 async function pidFileProcesses(profile) {
-  const entries = await Promise.all(
-    profile.components.map(async (component) => {
-      const file = componentPidFile(component);
-      const read = file ? await readPidFile(file) : null;
-      return read?.kind === "alive" ? { component: component.name, file, ...read.process } : null;
-    })
-  );
+  const entries = await Promise.all(profile.components.map(async (component) => {
+    const file = componentPidFile(component);
+    const read = file ? await readPidFile(file) : null;
+    return read?.kind === "alive" ? { component: component.name, file, ...read.process } : null;
+  }));
   return entries.filter((e) => e !== null);
 }
 async function isOurs(owner, ref) {
-  if (owner.launchId && carriesLaunchId(ref.pid, owner.launchId) === true) return true;
+  if (owner.launchId && carriesLaunchId(ref.pid, owner.launchId) === true)
+    return true;
   const recorded = owner.identity.find((e) => e.pid === ref.pid && e.startTime === ref.startTime);
   return recorded !== void 0 && await isSameProcess(recorded);
 }
@@ -314,7 +369,7 @@ function leftAlone(process2) {
   return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
 }
 
-// ../core/src/stack/stop.ts
+// ../core/dist/stack/stop.js
 var PORTS_FREE_TIMEOUT_MS = 5e3;
 var STOP_COMMAND_GRACE_MS = 5e3;
 var LEFTOVER_TIMEOUT_MS = 2e3;
@@ -328,8 +383,10 @@ async function stopAndDisown(profile, state, owner, { leases, failure, stop = tr
   });
   if (owner.watchdog && owner.watchdog.pid !== process.pid)
     await signalVerified(owner.watchdog, "SIGTERM");
-  for (const step of report?.steps ?? []) logger.info(`  ${step}`);
-  for (const problem of report?.problems ?? []) logger.warn(`  ${problem}`);
+  for (const step of report?.steps ?? [])
+    logger.info(`  ${step}`);
+  for (const problem of report?.problems ?? [])
+    logger.warn(`  ${problem}`);
   return report;
 }
 async function stopStack(profile, owner) {
@@ -347,11 +404,7 @@ async function stopStack(profile, owner) {
   const { ours, others } = owner.mode === "daemon" ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
   if (owner.mode === "process") {
     if (owner.process) {
-      const result = await terminateTree(
-        owner.process,
-        profile.stop.signal,
-        profile.stop.timeoutMs
-      );
+      const result = await terminateTree(owner.process, profile.stop.signal, profile.stop.timeoutMs);
       steps.push(...result.steps);
       problems.push(...result.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
     }
@@ -363,9 +416,7 @@ async function stopStack(profile, owner) {
     const anchor = profile.components.find((c) => componentPidFile(c) !== null);
     const replaced = others.find((p) => p.component === anchor?.name);
     if (replaced) {
-      steps.push(
-        `${replaced.component} (pid ${replaced.pid}) is not the process this run started: someone restarted the stack, so it is no longer ours; left running`
-      );
+      steps.push(`${replaced.component} (pid ${replaced.pid}) is not the process this run started: someone restarted the stack, so it is no longer ours; left running`);
       return report(false);
     }
     const command = await runStopCommand(profile);
@@ -375,16 +426,15 @@ async function stopStack(profile, owner) {
   const leftovers = await stillOurs(ours, owner.launchId);
   const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
   if (swept.steps.length > 0)
-    steps.push(
-      `${owner.mode === "daemon" ? "after the stop command" : "outside the group"}: ${swept.steps.join("; ")}`
-    );
+    steps.push(`${owner.mode === "daemon" ? "after the stop command" : "outside the group"}: ${swept.steps.join("; ")}`);
   problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
   steps.push(...others.map(leftAlone));
   const spared = new Set(others.map((p) => p.component));
   const addresses = profile.components.filter((c) => !spared.has(c.name)).map((c) => probeAddress(c.probe)).filter((a) => a !== null);
   const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
   problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
-  if (busy.length === 0 && addresses.length > 0) steps.push(`ports free: ${addresses.join(", ")}`);
+  if (busy.length === 0 && addresses.length > 0)
+    steps.push(`ports free: ${addresses.join(", ")}`);
   return report(true);
 }
 async function stillOurs(recorded, launchId) {
@@ -395,7 +445,8 @@ async function stillOurs(recorded, launchId) {
 }
 async function runStopCommand(profile) {
   const argv = profile.stop.command;
-  if (!argv) return { steps: [], ms: null };
+  if (!argv)
+    return { steps: [], ms: null };
   const { execa } = await import("./execa-5YVE4HVE.js");
   const began = performance.now();
   const [file, ...args] = argv;
@@ -411,18 +462,27 @@ async function runStopCommand(profile) {
     env: commandEnv(profile)
   });
   const ms = Math.round(performance.now() - began);
-  if (result.timedOut) return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
+  if (result.timedOut)
+    return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
   if (result.failed && result.exitCode === void 0)
     return { steps: [`${shown} could not run: ${result.shortMessage}`], ms };
-  const last = redact(
-    String(result.all ?? "").trim().split("\n").at(-1) ?? ""
-  );
+  const last = redact(String(result.all ?? "").trim().split("\n").at(-1) ?? "");
   return {
     steps: [`${shown} exited ${result.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`],
     ms
   };
 }
+
 export {
+  readPidFile,
+  runProbe,
+  probeAddress,
+  secretValues,
+  redact,
+  LAUNCH_ID_ENV,
+  newLaunchId,
+  pidFileProcesses,
+  isOurs,
   stopAndDisown,
   stopStack
 };

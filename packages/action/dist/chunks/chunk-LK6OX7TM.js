@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
-// ../core/src/util/small-file.ts
+// ../core/dist/util/small-file.js
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 function readSmallFile(file) {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    if (error.code === "ENOENT") return null;
+    if (error.code === "ENOENT")
+      return null;
     throw error;
   }
 }
@@ -29,7 +30,7 @@ function removeSmallFile(file) {
   }
 }
 
-// ../core/src/process/identity.ts
+// ../core/dist/process/identity.js
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 var run = promisify(execFile);
@@ -39,10 +40,12 @@ async function readLinux(pid) {
     stat = readSmallFile(`/proc/${pid}/stat`);
   } catch {
   }
-  if (stat === null) return null;
+  if (stat === null)
+    return null;
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const startTime = fields[19];
-  if (!startTime) return null;
+  if (!startTime)
+    return null;
   return { startTime, zombie: fields[0] === "Z" || fields[0] === "X" };
 }
 async function readMac(pid) {
@@ -51,7 +54,8 @@ async function readMac(pid) {
       env: { ...process.env, LC_ALL: "C" }
     });
     const line = stdout.trim();
-    if (!line) return null;
+    if (!line)
+      return null;
     const [state = "", ...rest] = line.split(/\s+/);
     return { startTime: rest.join(" "), zombie: state.startsWith("Z") };
   } catch {
@@ -60,16 +64,12 @@ async function readMac(pid) {
 }
 async function readWindows(pid) {
   try {
-    const { stdout } = await run(
-      "powershell.exe",
-      [
-        "-NoProfile",
-        "-NonInteractive",
-        "-Command",
-        `(Get-Process -Id ${pid} -ErrorAction Stop).StartTime.ToFileTimeUtc()`
-      ],
-      { windowsHide: true }
-    );
+    const { stdout } = await run("powershell.exe", [
+      "-NoProfile",
+      "-NonInteractive",
+      "-Command",
+      `(Get-Process -Id ${pid} -ErrorAction Stop).StartTime.ToFileTimeUtc()`
+    ], { windowsHide: true });
     const startTime = stdout.trim();
     return startTime ? { startTime, zombie: false } : null;
   } catch {
@@ -78,7 +78,8 @@ async function readWindows(pid) {
 }
 var readInfo = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
 async function processRef(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+  if (!Number.isInteger(pid) || pid <= 0)
+    return null;
   const info = await readInfo(pid);
   return info && !info.zombie ? { pid, startTime: info.startTime } : null;
 }
@@ -89,13 +90,14 @@ async function isSameProcess(ref) {
 var self;
 function selfRef() {
   self ??= processRef(process.pid).then((ref) => {
-    if (!ref) throw new Error(`Cannot read this process's own start time (pid ${process.pid})`);
+    if (!ref)
+      throw new Error(`Cannot read this process's own start time (pid ${process.pid})`);
     return ref;
   });
   return self;
 }
 
-// ../core/src/util/sleep.ts
+// ../core/dist/util/sleep.js
 import { setTimeout as delay } from "node:timers/promises";
 function sleep(ms, signal) {
   return delay(ms, void 0, signal ? { signal } : void 0);

@@ -1,17 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  formatCommand
-} from "./chunk-BOTTUJWC.js";
+  withLock
+} from "./chunk-JVXVSICD.js";
 import {
-  ProfileError,
-  ServerUnavailableError,
-  StateDirError,
-  commandEnv,
-  componentPidFile,
-  isProfile,
-  sealProfile,
-  toProfile
-} from "./chunk-NHDYSOVQ.js";
+  LAUNCH_ID_ENV,
+  isOurs,
+  newLaunchId,
+  pidFileProcesses,
+  probeAddress,
+  readPidFile,
+  redact,
+  runProbe,
+  secretValues,
+  stopAndDisown,
+  stopStack
+} from "./chunk-6POOQ3FW.js";
 import {
   HttpClient,
   getInput,
@@ -23,9 +26,42 @@ import {
   warning
 } from "./chunk-IHW3RN5P.js";
 import {
+  cannotStart,
+  isLeaseAlive,
+  newLease,
+  partitionLeases,
+  programPath,
+  spawnDetached,
+  spawnWatchdog
+} from "./chunk-MNJR5YAS.js";
+import {
+  prepareStateDir,
+  readState,
+  writeState
+} from "./chunk-4ZFE3CZX.js";
+import {
+  formatCommand
+} from "./chunk-BOTTUJWC.js";
+import {
+  commandEnv,
+  componentPidFile,
+  isProfile,
+  sealProfile,
+  toProfile
+} from "./chunk-OTVOUBNS.js";
+import {
+  isSameProcess,
+  readSmallFile,
+  removeSmallFile,
+  sleep
+} from "./chunk-LK6OX7TM.js";
+import {
+  ProfileError,
+  ServerUnavailableError
+} from "./chunk-OSJIUKPB.js";
+import {
   connect,
-  parseAddress,
-  probeTcp
+  parseAddress
 } from "./chunk-N4QNBSZ5.js";
 import {
   DEFAULT_PROBE_TIMEOUT_MS
@@ -136,131 +172,8 @@ function parseChoice(name, value, choices, fallback) {
   );
 }
 
-// src/cache/cache-store.ts
-async function cacheStore() {
-  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
-  if (dir) {
-    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
-    return new DirectoryCacheStore(dir);
-  }
-  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
-  return new GitHubCacheStore();
-}
-
-// src/cache/caches.ts
-import { readdir } from "node:fs/promises";
-async function restoreEntries(store, entries) {
-  if (entries.length === 0) return [];
-  if (!store.available()) {
-    info(`${store.name} is not available on this runner: nothing restored or saved.`);
-    return [];
-  }
-  const misses = [];
-  for (const entry2 of entries) {
-    try {
-      if (await store.restore(entry2.paths, entry2.key)) {
-        info(`Restored ${entry2.name} from the ${store.name} (key ${entry2.key}).`);
-        continue;
-      }
-      info(`No cache for ${entry2.name} (key ${entry2.key}): it will be saved in post.`);
-    } catch (error) {
-      warning(`Restoring ${entry2.name} from the ${store.name} failed: ${message(error)}`);
-    }
-    misses.push(entry2);
-  }
-  return misses;
-}
-async function saveEntries(store, entries) {
-  for (const entry2 of entries) {
-    try {
-      if (!await hasContent(entry2.paths)) {
-        info(`Not saving ${entry2.name}: ${entry2.paths.join(", ")} is missing or empty.`);
-        continue;
-      }
-      const saved = await store.save(entry2.paths, entry2.key);
-      info(
-        saved ? `Saved ${entry2.name} to the ${store.name} (key ${entry2.key}).` : `${entry2.name} not saved: key ${entry2.key} exists or another job is saving it.`
-      );
-    } catch (error) {
-      warning(`Saving ${entry2.name} to the ${store.name} failed: ${message(error)}`);
-    }
-  }
-}
-async function hasContent(paths) {
-  for (const p of paths) {
-    const names = await readdir(p).catch(() => []);
-    if (names.length > 0) return true;
-  }
-  return false;
-}
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// src/state-helper.ts
-var KEYS = {
-  preRan: "pre-ran",
-  startedAt: "started-at",
-  bin: "bin",
-  version: "version",
-  cacheMisses: "cache-misses",
-  leaseId: "lease-id",
-  configPath: "config-path",
-  result: "result"
-};
-var preRan = () => getState(KEYS.preRan) === "true";
-var setPreRan = () => saveState(KEYS.preRan, "true");
-function startedAt() {
-  const value = Number(getState(KEYS.startedAt));
-  return Number.isFinite(value) && value > 0 ? value : null;
-}
-var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
-var bin = () => getState(KEYS.bin) || null;
-var setBin = (path9) => saveState(KEYS.bin, path9);
-var setVersion = (tag) => saveState(KEYS.version, tag);
-function cacheMisses() {
-  return parseJson(getState(KEYS.cacheMisses)) ?? [];
-}
-var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
-var leaseId = () => getState(KEYS.leaseId) || null;
-var setLeaseId = (id) => saveState(KEYS.leaseId, id);
-var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path9) => saveState(KEYS.configPath, path9);
-var result = () => parseJson(getState(KEYS.result));
-var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
-function parseJson(text) {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 // ../core/dist/report/log-tail.js
 import { open } from "node:fs/promises";
-
-// ../core/dist/util/redact.js
-var SECRET_NAME = /(^|_)(API_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
-var MIN_SECRET_LENGTH = 6;
-function secretValues(...envs) {
-  const values = /* @__PURE__ */ new Set();
-  for (const env of envs) {
-    for (const [name, value] of Object.entries(env)) {
-      if (value && value.length >= MIN_SECRET_LENGTH && SECRET_NAME.test(name))
-        values.add(value);
-    }
-  }
-  return [...values].sort((a, b) => b.length - a.length);
-}
-function redact(text, secrets = secretValues(process.env)) {
-  let out = text;
-  for (const secret of secrets)
-    out = out.split(secret).join("***");
-  return out;
-}
-
-// ../core/dist/report/log-tail.js
 var DEFAULT_TAIL_LINES = 50;
 var TAIL_BYTES = 64 * 1024;
 async function tailFile(file, lines) {
@@ -312,9 +225,9 @@ var TICKS_PER_SECOND = 100;
 async function sampleProcess(pid) {
   try {
     if (process.platform === "linux") {
-      const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
       const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return { rss: rssKiB * 1024, cpuMs };
@@ -386,10 +299,10 @@ function lifetimeUsage(name, pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const stat2 = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
     const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
     const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -404,282 +317,6 @@ function lifetimeUsage(name, pid) {
   } catch {
     return null;
   }
-}
-
-// ../core/dist/process/identity.js
-import { execFile as execFile2 } from "node:child_process";
-import { promisify as promisify2 } from "node:util";
-
-// ../core/dist/util/small-file.js
-import { readFileSync as readFileSync2, renameSync, unlinkSync, writeFileSync } from "node:fs";
-function readSmallFile(file) {
-  try {
-    return readFileSync2(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT")
-      return null;
-    throw error;
-  }
-}
-function writeSmallFile(file, text, { exclusive = false } = {}) {
-  writeFileSync(file, text, { mode: 384, flag: exclusive ? "wx" : "w" });
-}
-function replaceSmallFile(file, temp, text) {
-  try {
-    writeSmallFile(temp, text);
-    renameSync(temp, file);
-  } catch (error) {
-    removeSmallFile(temp);
-    throw error;
-  }
-}
-function removeSmallFile(file) {
-  try {
-    unlinkSync(file);
-  } catch {
-  }
-}
-
-// ../core/dist/process/identity.js
-var run2 = promisify2(execFile2);
-async function readLinux(pid) {
-  let stat2 = null;
-  try {
-    stat2 = readSmallFile(`/proc/${pid}/stat`);
-  } catch {
-  }
-  if (stat2 === null)
-    return null;
-  const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-  const startTime = fields[19];
-  if (!startTime)
-    return null;
-  return { startTime, zombie: fields[0] === "Z" || fields[0] === "X" };
-}
-async function readMac(pid) {
-  try {
-    const { stdout } = await run2("ps", ["-o", "stat=,lstart=", "-p", String(pid)], {
-      env: { ...process.env, LC_ALL: "C" }
-    });
-    const line = stdout.trim();
-    if (!line)
-      return null;
-    const [state = "", ...rest] = line.split(/\s+/);
-    return { startTime: rest.join(" "), zombie: state.startsWith("Z") };
-  } catch {
-    return null;
-  }
-}
-async function readWindows(pid) {
-  try {
-    const { stdout } = await run2("powershell.exe", [
-      "-NoProfile",
-      "-NonInteractive",
-      "-Command",
-      `(Get-Process -Id ${pid} -ErrorAction Stop).StartTime.ToFileTimeUtc()`
-    ], { windowsHide: true });
-    const startTime = stdout.trim();
-    return startTime ? { startTime, zombie: false } : null;
-  } catch {
-    return null;
-  }
-}
-var readInfo = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
-async function processRef(pid) {
-  if (!Number.isInteger(pid) || pid <= 0)
-    return null;
-  const info2 = await readInfo(pid);
-  return info2 && !info2.zombie ? { pid, startTime: info2.startTime } : null;
-}
-async function isSameProcess(ref) {
-  const current = await processRef(ref.pid);
-  return current !== null && current.startTime === ref.startTime;
-}
-var self;
-function selfRef() {
-  self ??= processRef(process.pid).then((ref) => {
-    if (!ref)
-      throw new Error(`Cannot read this process's own start time (pid ${process.pid})`);
-    return ref;
-  });
-  return self;
-}
-
-// ../core/dist/probe/pid-file.js
-async function readPidFile(file) {
-  let text;
-  try {
-    text = readSmallFile(file);
-  } catch {
-    text = null;
-  }
-  if (text === null)
-    return { kind: "missing" };
-  const first = text.split("\n", 1)[0].trim();
-  const pid = /^\d+$/.test(first) ? Number(first) : Number.NaN;
-  if (!Number.isInteger(pid) || pid <= 0)
-    return { kind: "invalid", content: first.slice(0, 40) };
-  const ref = await processRef(pid);
-  return ref ? { kind: "alive", process: ref } : { kind: "dead", pid };
-}
-async function probePidFile(file) {
-  const read = await readPidFile(file);
-  switch (read.kind) {
-    case "missing":
-      return { ready: false, detail: `no pid file at ${file}` };
-    case "invalid":
-      return {
-        ready: false,
-        detail: `${file} does not hold a pid (starts with "${read.content}")`
-      };
-    case "dead":
-      return { ready: false, detail: `pid ${read.pid} is dead (from ${file})` };
-    case "alive":
-      return { ready: true, detail: `pid ${read.process.pid} alive` };
-  }
-}
-
-// ../core/dist/process/launch-id.js
-import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-var LAUNCH_ID_ENV = "STIGMER_E2E_LAUNCH_ID";
-function newLaunchId() {
-  return randomUUID();
-}
-function environOf(pid) {
-  try {
-    return readFileSync3(`/proc/${pid}/environ`);
-  } catch {
-    return null;
-  }
-}
-var NUL = Buffer.from([0]);
-var entry = (launchId) => Buffer.from(`\0${LAUNCH_ID_ENV}=${launchId}\0`);
-function carriesLaunchId(pid, launchId) {
-  if (process.platform !== "linux")
-    return null;
-  const environ = environOf(pid);
-  if (!environ)
-    return null;
-  return Buffer.concat([NUL, environ]).includes(entry(launchId));
-}
-async function processesCarrying(launchId) {
-  if (process.platform !== "linux")
-    return [];
-  const found = [];
-  for (const name of readdirSync("/proc")) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || pid === process.pid)
-      continue;
-    if (carriesLaunchId(pid, launchId))
-      found.push(pid);
-  }
-  const refs = await Promise.all(found.map((pid) => processRef(pid)));
-  return refs.filter((r) => r !== null);
-}
-
-// ../core/dist/stack/identity.js
-async function pidFileProcesses(profile) {
-  const entries = await Promise.all(profile.components.map(async (component) => {
-    const file = componentPidFile(component);
-    const read = file ? await readPidFile(file) : null;
-    return read?.kind === "alive" ? { component: component.name, file, ...read.process } : null;
-  }));
-  return entries.filter((e) => e !== null);
-}
-async function isOurs(owner, ref) {
-  if (owner.launchId && carriesLaunchId(ref.pid, owner.launchId) === true)
-    return true;
-  const recorded = owner.identity.find((e) => e.pid === ref.pid && e.startTime === ref.startTime);
-  return recorded !== void 0 && await isSameProcess(recorded);
-}
-async function sortPidFileProcesses(profile, owner) {
-  const all = await pidFileProcesses(profile);
-  const mine = await Promise.all(all.map((p) => isOurs(owner, p)));
-  return { ours: all.filter((_, i) => mine[i]), others: all.filter((_, i) => !mine[i]) };
-}
-function leftAlone(process2) {
-  return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
-}
-
-// ../core/dist/state/state-file.js
-import { randomBytes } from "node:crypto";
-import { access, chmod, constants, mkdir, rename, stat } from "node:fs/promises";
-import path from "node:path";
-
-// ../core/dist/state/state.js
-var EMPTY_STATE = { version: 1, owner: null, leases: [], lastFailure: null };
-var isRef = (v) => typeof v === "object" && v !== null && Number.isInteger(v.pid) && typeof v.startTime === "string";
-var isLease = (v) => {
-  const l = v;
-  return typeof v === "object" && v !== null && typeof l.id === "string" && typeof l.createdAt === "number" && (l.holder === null || isRef(l.holder)) && (l.expiresAt === null || typeof l.expiresAt === "number") && typeof l.label === "string";
-};
-var isOwnership = (v) => {
-  const o = v;
-  return typeof v === "object" && v !== null && typeof o.leaseId === "string" && (o.phase === "starting" || o.phase === "running") && (o.mode === "daemon" || o.mode === "process") && typeof o.startedAt === "number" && (o.launchId === void 0 || typeof o.launchId === "string") && (o.process === null || isRef(o.process)) && (o.watchdog === void 0 || o.watchdog === null || isRef(o.watchdog)) && Array.isArray(o.identity) && o.identity.every((e) => isRef(e) && typeof e.component === "string");
-};
-function isState(value) {
-  const s = value;
-  return typeof value === "object" && value !== null && s.version === 1 && (s.owner === null || isOwnership(s.owner)) && Array.isArray(s.leases) && s.leases.every(isLease) && (s.lastFailure === null || typeof s.lastFailure?.reason === "string" && typeof s.lastFailure.at === "number");
-}
-
-// ../core/dist/state/state-file.js
-var STATE_FILE = "state.json";
-function prepareStateDir(dir) {
-  let prepared = preparedDirs.get(dir);
-  if (!prepared) {
-    prepared = prepare(dir);
-    preparedDirs.set(dir, prepared);
-    prepared.catch(() => preparedDirs.delete(dir));
-  }
-  return prepared;
-}
-var preparedDirs = /* @__PURE__ */ new Map();
-async function prepare(dir) {
-  try {
-    await mkdir(dir, { recursive: true, mode: 448 });
-    await mkdir(path.join(dir, "logs"), { recursive: true, mode: 448 });
-    const info2 = await stat(dir);
-    if (!info2.isDirectory())
-      throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    await access(dir, constants.W_OK | constants.R_OK);
-    if (process.platform !== "win32" && (info2.mode & 63) !== 0)
-      await chmod(dir, 448);
-  } catch (error) {
-    const code = error.code ?? "error";
-    throw new StateDirError(`Cannot use the state dir ${dir} (${code}: ${error.message}). It must be a directory this user can write; fix its permissions, or point the profile elsewhere with \`stateDir\`.`, { cause: error });
-  }
-}
-async function readState(dir, { repair = true } = {}) {
-  const file = path.join(dir, STATE_FILE);
-  const raw = readSmallFile(file);
-  if (raw === null)
-    return { state: EMPTY_STATE, warning: null };
-  try {
-    const parsed = JSON.parse(raw);
-    if (isState(parsed))
-      return { state: parsed, warning: null };
-  } catch {
-  }
-  if (!repair) {
-    return {
-      state: EMPTY_STATE,
-      warning: `The state file ${file} is unreadable; the next run moves it aside and starts afresh.`
-    };
-  }
-  const aside = `${file}.corrupt-${Date.now()}`;
-  await rename(file, aside).catch(() => {
-  });
-  return {
-    state: EMPTY_STATE,
-    warning: `The state file ${file} was unreadable (truncated or edited); it was moved to ${aside} and a fresh one started. A stack running now is treated as not started by us, so it will be left running.`
-  };
-}
-async function writeState(dir, state) {
-  const file = path.join(dir, STATE_FILE);
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  replaceSmallFile(file, temp, `${JSON.stringify(state, null, 2)}
-`);
 }
 
 // ../core/dist/report/stack-usage.js
@@ -729,65 +366,53 @@ async function stackUsage(profile) {
   };
 }
 
-// ../core/dist/stack/launch.js
-import path3 from "node:path";
-
-// ../core/dist/process/program-path.js
-import { existsSync } from "node:fs";
-import path2 from "node:path";
-import { fileURLToPath } from "node:url";
-function programPath(name) {
-  const candidates = ["../programs/", "./programs/"].map((dir) => fileURLToPath(new URL(`${dir}${name}.js`, import.meta.url)));
-  const fromSources = candidates[0].replace(`${path2.sep}src${path2.sep}`, `${path2.sep}dist${path2.sep}`);
-  const found = [...candidates, fromSources].find((file) => existsSync(file));
-  if (!found)
-    throw new Error(`core's ${name} program is missing (looked in ${candidates[0]}): build @stigmer/e2e-core first.`);
-  return found;
+// ../core/dist/report/words.js
+function formatSeconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
 }
-
-// ../core/dist/process/spawn-detached.js
-import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
-var SpawnError = class extends Error {
-  name = "SpawnError";
-};
-function cannotStart(argv, code, cwd) {
-  const file = argv[0];
-  const fix = code === "ENOENT" ? `: "${file}" was not found${cwd ? ` (cwd ${cwd})` : ""}. Install it, put it on PATH, or give its absolute path in the profile` : code === "EACCES" ? `: "${file}" is not executable. Check its permissions` : "";
-  return `Cannot start ${formatCommand(argv)}${fix} (${code}).`;
-}
-async function spawnDetached(argv, options) {
-  const [file, ...args] = argv;
-  const log = openSync(options.logFile, "w", 384);
-  let child;
-  try {
-    child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ["ignore", log, log],
-      windowsHide: true
-    });
-  } finally {
-    closeSync(log);
+function describeOutcome(outcome2, who = "run") {
+  switch (outcome2) {
+    case "started":
+      return `started by this ${who}, which owns it`;
+    case "adopted":
+      return `left behind by a run that died: adopted, this ${who} owns it`;
+    case "joined":
+      return "started by another stigmer-e2e run: shared, the last run out stops it";
+    case "reused":
+      return "already running, not started by stigmer-e2e: it will be left running";
+    case "external":
+      return "an external stack, only probed";
+    case "unavailable":
+      return "unavailable";
   }
-  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  await new Promise((resolve, reject) => {
-    child.once("spawn", resolve);
-    child.once("error", (error) => {
-      reject(new SpawnError(cannotStart(argv, error.code ?? error.message, options.cwd), {
-        cause: error
-      }));
-    });
-  });
-  child.unref();
-  const ref = await processRef(child.pid) ?? { pid: child.pid, startTime: "exited" };
-  return { process: ref, exited };
+}
+function describeRelease(profile, outcome2, result2, who = "run") {
+  const { stop } = result2;
+  const problems = stop && stop.problems.length > 0 ? `, with problems: ${stop.problems.join("; ")}` : "";
+  switch (result2.reason) {
+    case "stopped": {
+      const why = outcome2 === null ? "stigmer-e2e started it and no other run uses it" : outcome2 === "started" || outcome2 === "adopted" ? `this ${who} started it and was the last one using it` : `another run started it; this ${who} was the last one using it`;
+      return `${profile} stopped in ${formatSeconds(stop.durationMs)} (${why})${problems}.`;
+    }
+    case "stopped-always":
+      return `${profile} stopped in ${formatSeconds(stop.durationMs)} (stop: always)${problems}.`;
+    case "replaced":
+      return `${profile} left running: someone restarted it since stigmer-e2e started it, so it is no longer ours (${stop.steps.join("; ")}).`;
+    case "in-use":
+      return `${profile} left running for ${result2.remaining} other ${result2.remaining === 1 ? "run" : "runs"}; the last one out stops it.`;
+    case "not-ours":
+      return `${profile} left running: it was not started by stigmer-e2e.`;
+    case "kept":
+      return `${profile} left running (stop: never); it is no longer stigmer-e2e's to stop.`;
+    case "no-lease":
+      return `${profile}: this ${who} held no lease any more (already released, expired, or its holder died); nothing was stopped.`;
+  }
 }
 
 // ../core/dist/stack/launch.js
+import path from "node:path";
 function startLogFile(profile) {
-  return path3.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
+  return path.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
 }
 function profileLogs(profile) {
   if (!profile.start)
@@ -795,13 +420,14 @@ function profileLogs(profile) {
   const own = profile.start.mode === "process" ? "server" : "start command";
   return { [own]: [startLogFile(profile)], ...profile.logs };
 }
-var statusFile = (profile) => path3.join(profile.stateDir, "start-status.json");
+var statusFile = (profile) => path.join(profile.stateDir, "start-status.json");
 function launch(profile, launchId) {
   const start = profile.start;
   const options = {
     cwd: start.cwd,
     env: { ...commandEnv(profile), [LAUNCH_ID_ENV]: launchId },
-    logFile: startLogFile(profile)
+    logFile: startLogFile(profile),
+    notFound: start.notFound
   };
   if (start.mode === "process")
     return spawnDetached(start.command, options);
@@ -823,7 +449,7 @@ function startNeverRan(profile) {
 function failedStart(profile, status) {
   const start = profile.start;
   if (status.error)
-    return cannotStart(start.command, status.error, start.cwd);
+    return cannotStart(start.command, status.error, start.cwd, start.notFound);
   if (status.code === 0)
     return null;
   const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
@@ -834,536 +460,6 @@ function failedStart(profile, status) {
 var silentLogger = { info() {
 }, warn() {
 } };
-
-// ../core/dist/state/leases.js
-import { randomUUID as randomUUID2 } from "node:crypto";
-async function newLease(kind = { kind: "process" }, now = Date.now()) {
-  const id = randomUUID2();
-  if (kind.kind === "explicit") {
-    return {
-      id,
-      createdAt: now,
-      holder: null,
-      expiresAt: kind.ttlMs ? now + kind.ttlMs : null,
-      label: kind.label ?? "explicit"
-    };
-  }
-  const holder = kind.holder ?? await selfRef();
-  return { id, createdAt: now, holder, expiresAt: null, label: kind.label ?? `pid ${holder.pid}` };
-}
-async function isLeaseAlive(lease, now = Date.now()) {
-  if (lease.holder === null)
-    return lease.expiresAt === null || lease.expiresAt > now;
-  return isSameProcess(lease.holder);
-}
-async function partitionLeases(leases, now = Date.now()) {
-  const alive = await Promise.all(leases.map((l) => isLeaseAlive(l, now)));
-  return { live: leases.filter((_, i) => alive[i]), dead: leases.filter((_, i) => !alive[i]) };
-}
-
-// ../core/dist/state/lock.js
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { linkSync, statSync, watch } from "node:fs";
-import path4 from "node:path";
-
-// ../core/dist/util/sleep.js
-import { setTimeout as delay } from "node:timers/promises";
-function sleep(ms, signal) {
-  return delay(ms, void 0, signal ? { signal } : void 0);
-}
-
-// ../core/dist/state/lock.js
-var LOCK_FILE = "lock";
-var GARBAGE_GRACE_MS = 2e3;
-var WAIT_NOTICE_MS = 500;
-var MAX_POLL_MS = 100;
-var LockTimeoutError = class extends Error {
-  name = "LockTimeoutError";
-};
-async function withLock(dir, fn, options = {}) {
-  const release = await acquire(dir, options);
-  try {
-    return await fn();
-  } finally {
-    await release();
-  }
-}
-async function acquire(dir, options) {
-  const lockPath = path4.join(dir, LOCK_FILE);
-  const me = await selfRef();
-  const token = randomUUID3();
-  const content = JSON.stringify({ pid: me.pid, startTime: me.startTime, token });
-  const staged = `${lockPath}.${token}.tmp`;
-  writeSmallFile(staged, content);
-  const started = Date.now();
-  const deadline = started + (options.timeoutMs ?? 3e5);
-  let noticed = false;
-  let pause = 1;
-  let changes;
-  try {
-    for (; ; ) {
-      const seen = changes?.count ?? 0;
-      if (place(staged, lockPath, content)) {
-        return async () => {
-          if (readSmallFile(lockPath) === content)
-            removeSmallFile(lockPath);
-        };
-      }
-      const raw = readSmallFile(lockPath);
-      if (raw === null)
-        continue;
-      const holder = parseHolder(raw);
-      const alive = holder ? await isSameProcess(holder) : isYoung(lockPath);
-      if (!alive) {
-        await breakStale(lockPath, raw, staged);
-        continue;
-      }
-      if (holder && !noticed && Date.now() - started > WAIT_NOTICE_MS) {
-        noticed = true;
-        options.onWait?.(holder);
-      }
-      if (Date.now() > deadline) {
-        throw new LockTimeoutError(`Timed out after ${Math.round((Date.now() - started) / 1e3)} s waiting for the lock ${lockPath}` + (holder ? `, held by pid ${holder.pid} (alive)` : "") + ". Another stigmer-e2e run is busy with this stack (a long stop?); retry when it is done.");
-      }
-      changes ??= watchLock(dir);
-      await changes.after(seen, pause, options.signal);
-      pause = Math.min(pause * 2, MAX_POLL_MS);
-    }
-  } finally {
-    changes?.close();
-    removeSmallFile(staged);
-  }
-}
-function watchLock(dir) {
-  let count = 0;
-  let wake;
-  let watcher;
-  try {
-    watcher = watch(dir, (_, file) => {
-      if (file && file !== LOCK_FILE)
-        return;
-      count++;
-      wake?.();
-    });
-    watcher.on("error", () => {
-    });
-  } catch {
-  }
-  return {
-    get count() {
-      return count;
-    },
-    async after(seen, ms, signal) {
-      if (count > seen)
-        return;
-      const timer = new AbortController();
-      const changed = new Promise((resolve) => {
-        wake = resolve;
-      });
-      await Promise.race([
-        changed,
-        sleep(ms, signal ? AbortSignal.any([signal, timer.signal]) : timer.signal).catch(() => {
-        })
-      ]);
-      timer.abort();
-      wake = void 0;
-      signal?.throwIfAborted();
-    },
-    close: () => watcher?.close()
-  };
-}
-function place(staged, target, content) {
-  try {
-    linkSync(staged, target);
-    return true;
-  } catch (error) {
-    const code = error.code;
-    if (code === "EEXIST")
-      return false;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS")
-      throw error;
-  }
-  try {
-    writeSmallFile(target, content, { exclusive: true });
-    return true;
-  } catch (error) {
-    if (error.code === "EEXIST")
-      return false;
-    throw error;
-  }
-}
-async function breakStale(lockPath, staleContent, staged) {
-  const breakPath = `${lockPath}.break`;
-  try {
-    linkSync(staged, breakPath);
-  } catch (error) {
-    if (error.code !== "EEXIST")
-      throw error;
-    const raw = readSmallFile(breakPath);
-    const breaker = raw === null ? null : parseHolder(raw);
-    if (raw !== null && (breaker ? !await isSameProcess(breaker) : !isYoung(breakPath))) {
-      removeSmallFile(breakPath);
-    } else {
-      await sleep(1);
-    }
-    return;
-  }
-  try {
-    if (readSmallFile(lockPath) === staleContent)
-      removeSmallFile(lockPath);
-  } finally {
-    removeSmallFile(breakPath);
-  }
-}
-function parseHolder(raw) {
-  try {
-    const value = JSON.parse(raw);
-    if (Number.isInteger(value.pid) && typeof value.startTime === "string" && typeof value.token === "string") {
-      return value;
-    }
-  } catch {
-  }
-  return null;
-}
-function isYoung(file) {
-  try {
-    return Date.now() - statSync(file).mtimeMs < GARBAGE_GRACE_MS;
-  } catch {
-    return false;
-  }
-}
-
-// ../core/dist/probe/ports-free.js
-async function waitPortsFree(addresses, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let busy = [...new Set(addresses)];
-  for (let pause = 2; busy.length > 0; pause = Math.min(pause * 2, 50)) {
-    const still = await Promise.all(busy.map(async (address) => {
-      try {
-        const { socket } = await connect(parseAddress(address), 500);
-        socket.destroy();
-        return address;
-      } catch {
-        return null;
-      }
-    }));
-    busy = still.filter((a) => a !== null);
-    if (busy.length === 0 || Date.now() >= deadline)
-      break;
-    await sleep(pause);
-  }
-  return busy;
-}
-
-// ../core/dist/probe/run-probe.js
-var load = {
-  grpc: () => import("./grpc-health-PFGFOMK6.js"),
-  http: () => import("./http-TWLK5CHR.js"),
-  command: () => import("./command-WVFKHIZI.js"),
-  docker: () => import("./docker-BV32VF3W.js")
-};
-async function runProbe(probe, options) {
-  try {
-    if ("tcp" in probe)
-      return await probeTcp(probe.tcp, options);
-    if ("grpc" in probe)
-      return await (await load.grpc()).probeGrpcHealth(probe.grpc, probe.service ?? "", options);
-    if ("http" in probe)
-      return await (await load.http()).probeHttp(probe.http, probe.status, options);
-    if ("pidFile" in probe)
-      return await probePidFile(probe.pidFile);
-    if ("command" in probe)
-      return await (await load.command()).probeCommand(probe.command, probe.timeoutMs ?? Math.max(options.timeoutMs, 5e3));
-    if ("docker" in probe)
-      return await (await load.docker()).probeDocker(probe.docker, Math.max(options.timeoutMs, 5e3));
-    const results = await Promise.all(probe.anyOf.map((p) => runProbe(p, options)));
-    return results.find((r) => r.ready) ?? {
-      ready: false,
-      detail: results.map((r) => r.detail).join("; ")
-    };
-  } catch (error) {
-    return { ready: false, detail: `probe failed: ${error.message}` };
-  }
-}
-function probeAddress(probe) {
-  if ("tcp" in probe)
-    return probe.tcp;
-  if ("grpc" in probe)
-    return probe.grpc;
-  if ("http" in probe) {
-    const url = new URL(probe.http);
-    return `${url.hostname}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
-  }
-  if ("anyOf" in probe)
-    return probe.anyOf.map(probeAddress).find((a) => a !== null) ?? null;
-  return null;
-}
-
-// ../core/dist/process/signal.js
-async function signalVerified(ref, signal) {
-  if (!await isSameProcess(ref))
-    return false;
-  try {
-    process.kill(ref.pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function signalGroup(pgid, signal) {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// ../core/dist/process/terminate.js
-import { execFile as execFile4 } from "node:child_process";
-import { promisify as promisify4 } from "node:util";
-
-// ../core/dist/process/tree.js
-import { execFile as execFile3 } from "node:child_process";
-import { readdir as readdir2, readFile } from "node:fs/promises";
-import { promisify as promisify3 } from "node:util";
-var run3 = promisify3(execFile3);
-async function parentsLinux() {
-  const parents = /* @__PURE__ */ new Map();
-  const entries = await readdir2("/proc");
-  await Promise.all(entries.map(async (entry2) => {
-    const pid = Number(entry2);
-    if (!Number.isInteger(pid))
-      return;
-    try {
-      const stat2 = await readFile(`/proc/${pid}/stat`, "utf8");
-      const [, ppid, pgid] = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-      parents.set(pid, { ppid: Number(ppid), pgid: Number(pgid) });
-    } catch {
-    }
-  }));
-  return parents;
-}
-async function parentsPs() {
-  const { stdout } = await run3("ps", ["-A", "-o", "pid=,ppid=,pgid="]);
-  const parents = /* @__PURE__ */ new Map();
-  for (const line of stdout.split("\n")) {
-    const [pid, ppid, pgid] = line.trim().split(/\s+/).map(Number);
-    if (pid && ppid !== void 0 && pgid !== void 0)
-      parents.set(pid, { ppid, pgid });
-  }
-  return parents;
-}
-async function descendants(rootPid) {
-  if (process.platform === "win32")
-    return [];
-  const parents = process.platform === "linux" ? await parentsLinux() : await parentsPs();
-  const children = /* @__PURE__ */ new Map();
-  for (const [pid, { ppid }] of parents) {
-    const list = children.get(ppid) ?? [];
-    list.push(pid);
-    children.set(ppid, list);
-  }
-  const found = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    for (const child of children.get(queue.shift()) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  const refs = await Promise.all(found.map(async (pid) => {
-    const ref = await processRef(pid);
-    return ref ? { ...ref, pgid: parents.get(pid).pgid } : null;
-  }));
-  return refs.filter((r) => r !== null);
-}
-
-// ../core/dist/process/terminate.js
-var run4 = promisify4(execFile4);
-var POLL_MS = 20;
-async function waitGone(refs, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (; ; ) {
-    const alive = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-    if (alive.length === 0 || Date.now() >= deadline)
-      return alive;
-    await sleep(POLL_MS);
-  }
-}
-async function terminateTree(leader, signal, timeoutMs) {
-  const steps = [];
-  if (!await isSameProcess(leader)) {
-    return { steps: [`pid ${leader.pid} had already exited`], survivors: [] };
-  }
-  if (process.platform === "win32") {
-    const tree2 = [leader, ...await descendants(leader.pid)];
-    await run4("taskkill", ["/PID", String(leader.pid), "/T"], { windowsHide: true }).catch(() => {
-    });
-    steps.push(`taskkill /T pid ${leader.pid}`);
-    return escalate(leader, tree2, timeoutMs, steps);
-  }
-  const below = await freeze(leader);
-  const tree = [leader, ...below];
-  const outside = below.filter((d) => d.pgid !== leader.pid);
-  signalGroup(leader.pid, signal);
-  await Promise.all(outside.map((d) => signalVerified(d, signal)));
-  signalGroup(leader.pid, "SIGCONT");
-  await Promise.all(outside.map((d) => signalVerified(d, "SIGCONT")));
-  const inGroup = tree.length - outside.length;
-  steps.push(`${signal} to process group ${leader.pid} (${inGroup} process${inGroup === 1 ? "" : "es"})` + (outside.length > 0 ? ` and to ${outside.length} descendant(s) outside it (${outside.map((d) => d.pid).join(", ")})` : ""));
-  return escalate(leader, tree, timeoutMs, steps);
-}
-async function freeze(leader) {
-  signalGroup(leader.pid, "SIGSTOP");
-  const known = /* @__PURE__ */ new Map();
-  for (let round = 0; round < 10; round++) {
-    const fresh = (await descendants(leader.pid)).filter((d) => !known.has(d.pid));
-    if (fresh.length === 0)
-      break;
-    for (const d of fresh)
-      known.set(d.pid, d);
-    await Promise.all(fresh.filter((d) => d.pgid !== leader.pid).map((d) => signalVerified(d, "SIGSTOP")));
-  }
-  return [...known.values()];
-}
-async function escalate(leader, tree, timeoutMs, steps) {
-  let survivors = await waitGone(tree, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`still running after ${timeoutMs} ms: SIGKILL to ${survivors.map((s) => s.pid).join(", ")}`);
-    await forceKill(leader, survivors);
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
-}
-async function forceKill(leader, refs) {
-  if (process.platform === "win32") {
-    await run4("taskkill", ["/PID", String(leader.pid), "/T", "/F"], { windowsHide: true }).catch(() => {
-    });
-  } else if (await isSameProcess(leader)) {
-    signalGroup(leader.pid, "SIGKILL");
-  }
-  await Promise.all(refs.map((r) => signalVerified(r, "SIGKILL")));
-}
-async function terminateEach(refs, timeoutMs) {
-  const steps = [];
-  const live = (await Promise.all(refs.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  if (live.length === 0)
-    return { steps, survivors: [] };
-  await Promise.all(live.map((r) => signalVerified(r, "SIGTERM")));
-  steps.push(`SIGTERM to ${live.map((r) => r.pid).join(", ")}`);
-  let survivors = await waitGone(live, timeoutMs);
-  if (survivors.length > 0) {
-    steps.push(`SIGKILL to ${survivors.map((r) => r.pid).join(", ")}`);
-    await Promise.all(survivors.map((r) => signalVerified(r, "SIGKILL")));
-    survivors = await waitGone(survivors, 2e3);
-  }
-  return { steps, survivors };
-}
-
-// ../core/dist/stack/stop.js
-var PORTS_FREE_TIMEOUT_MS = 5e3;
-var STOP_COMMAND_GRACE_MS = 5e3;
-var LEFTOVER_TIMEOUT_MS = 2e3;
-async function stopAndDisown(profile, state, owner, { leases, failure, stop = true, logger }) {
-  const report = stop ? await stopStack(profile, owner) : null;
-  await writeState(profile.stateDir, {
-    ...state,
-    owner: null,
-    leases,
-    lastFailure: failure ? { at: Date.now(), reason: failure } : state.lastFailure
-  });
-  if (owner.watchdog && owner.watchdog.pid !== process.pid)
-    await signalVerified(owner.watchdog, "SIGTERM");
-  for (const step of report?.steps ?? [])
-    logger.info(`  ${step}`);
-  for (const problem of report?.problems ?? [])
-    logger.warn(`  ${problem}`);
-  return report;
-}
-async function stopStack(profile, owner) {
-  const started = performance.now();
-  const steps = [];
-  const problems = [];
-  let commandMs = null;
-  const report = (stopped) => ({
-    stopped,
-    steps,
-    problems,
-    durationMs: Math.round(performance.now() - started),
-    commandMs
-  });
-  const { ours, others } = owner.mode === "daemon" ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
-  if (owner.mode === "process") {
-    if (owner.process) {
-      const result2 = await terminateTree(owner.process, profile.stop.signal, profile.stop.timeoutMs);
-      steps.push(...result2.steps);
-      problems.push(...result2.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
-    }
-  } else {
-    if (owner.phase === "starting" && owner.process && await isSameProcess(owner.process)) {
-      const result2 = await terminateTree(owner.process, "SIGTERM", LEFTOVER_TIMEOUT_MS);
-      steps.push(`start command still running: ${result2.steps.join("; ")}`);
-    }
-    const anchor = profile.components.find((c) => componentPidFile(c) !== null);
-    const replaced = others.find((p) => p.component === anchor?.name);
-    if (replaced) {
-      steps.push(`${replaced.component} (pid ${replaced.pid}) is not the process this run started: someone restarted the stack, so it is no longer ours; left running`);
-      return report(false);
-    }
-    const command = await runStopCommand(profile);
-    commandMs = command.ms;
-    steps.push(...command.steps);
-  }
-  const leftovers = await stillOurs(ours, owner.launchId);
-  const swept = await terminateEach(leftovers, LEFTOVER_TIMEOUT_MS);
-  if (swept.steps.length > 0)
-    steps.push(`${owner.mode === "daemon" ? "after the stop command" : "outside the group"}: ${swept.steps.join("; ")}`);
-  problems.push(...swept.survivors.map((s) => `pid ${s.pid} survived SIGKILL`));
-  steps.push(...others.map(leftAlone));
-  const spared = new Set(others.map((p) => p.component));
-  const addresses = profile.components.filter((c) => !spared.has(c.name)).map((c) => probeAddress(c.probe)).filter((a) => a !== null);
-  const busy = await waitPortsFree(addresses, PORTS_FREE_TIMEOUT_MS);
-  problems.push(...busy.map((a) => `${a} still accepts connections after the stop`));
-  if (busy.length === 0 && addresses.length > 0)
-    steps.push(`ports free: ${addresses.join(", ")}`);
-  return report(true);
-}
-async function stillOurs(recorded, launchId) {
-  const carriers = launchId ? await processesCarrying(launchId) : [];
-  const alive = (await Promise.all(recorded.map(async (r) => await isSameProcess(r) ? r : null))).filter((r) => r !== null);
-  const seen = /* @__PURE__ */ new Set();
-  return [...alive, ...carriers].filter((r) => !seen.has(r.pid) && seen.add(r.pid));
-}
-async function runStopCommand(profile) {
-  const argv = profile.stop.command;
-  if (!argv)
-    return { steps: [], ms: null };
-  const { execa } = await import("./execa-5YVE4HVE.js");
-  const began = performance.now();
-  const [file, ...args] = argv;
-  const shown = formatCommand(argv);
-  const timeout = profile.stop.timeoutMs + STOP_COMMAND_GRACE_MS;
-  const result2 = await execa(file, args, {
-    reject: false,
-    timeout,
-    forceKillAfterDelay: 1e3,
-    stdin: "ignore",
-    all: true,
-    cwd: profile.start?.cwd,
-    env: commandEnv(profile)
-  });
-  const ms = Math.round(performance.now() - began);
-  if (result2.timedOut)
-    return { steps: [`${shown} hung for ${timeout} ms and was killed`], ms };
-  if (result2.failed && result2.exitCode === void 0)
-    return { steps: [`${shown} could not run: ${result2.shortMessage}`], ms };
-  const last = redact(String(result2.all ?? "").trim().split("\n").at(-1) ?? "");
-  return {
-    steps: [`${shown} exited ${result2.exitCode}${last ? ` (${last.slice(0, 200)})` : ""}`],
-    ms
-  };
-}
 
 // ../core/dist/stack/release.js
 async function releaseServer(profile, leaseId2, options = {}) {
@@ -1376,9 +472,9 @@ async function releaseLease(profile, leaseId2, options = {}) {
   const logger = options.logger ?? silentLogger;
   const policy = options.stop ?? "if-owned";
   return withLock(profile.stateDir, async () => {
-    const { state, warning: warning2 } = await readState(profile.stateDir);
-    if (warning2)
-      logger.warn(warning2);
+    const { state, warning: warning3 } = await readState(profile.stateDir);
+    if (warning3)
+      logger.warn(warning3);
     const released = state.leases.some((l) => l.id === leaseId2);
     const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId2));
     const result2 = (reason, stop2 = null) => ({
@@ -1450,7 +546,7 @@ function describeNotReady(statuses) {
 
 // ../core/dist/profile/stigmer.js
 import os from "node:os";
-import path5 from "node:path";
+import path2 from "node:path";
 var REQUIRABLE = ["temporal", "workflow-runner", "agent-runner"];
 var TEMPORAL_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
 var ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
@@ -1462,7 +558,7 @@ function stigmer(options = {}) {
   const problems = [
     ...ADDRESS.test(serverAddress) ? [] : [`serverAddress: expected "host:port", got "${serverAddress}"`],
     ...ADDRESS.test(temporalAddress) ? [] : [`temporalAddress: expected "host:port", got "${temporalAddress}"`],
-    ...path5.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`],
+    ...path2.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`],
     ...(options.require ?? []).filter((name) => !REQUIRABLE.includes(name)).map((name) => `require: no component "${name}"; expected some of ${REQUIRABLE.join(", ")} (stigmer-server is always required)`)
   ];
   if (problems.length > 0)
@@ -1471,37 +567,38 @@ function stigmer(options = {}) {
     "stigmer-server",
     ...options.require ?? ["temporal", "workflow-runner"]
   ]);
-  const stigmerDir = path5.join(home, ".stigmer");
-  const data = path5.join(stigmerDir, "data");
-  const logs = path5.join(data, "logs");
+  const stigmerDir = path2.join(home, ".stigmer");
+  const data = path2.join(stigmerDir, "data");
+  const logs = path2.join(data, "logs");
   const managedTemporal = !options.externalTemporal;
   const components = [
     {
       name: "stigmer-server",
       required: true,
       probe: { tcp: serverAddress },
-      pidFile: path5.join(data, "daemon.pid")
+      pidFile: path2.join(data, "daemon.pid")
     },
     {
       name: "temporal",
       required: required.has("temporal"),
       probe: { grpc: temporalAddress, service: TEMPORAL_SERVICE },
-      pidFile: managedTemporal ? path5.join(stigmerDir, "temporal.pid") : null
+      pidFile: managedTemporal ? path2.join(stigmerDir, "temporal.pid") : null
     },
     {
       name: "workflow-runner",
       required: required.has("workflow-runner"),
-      probe: { pidFile: path5.join(data, "workflow-runner.pid") },
+      probe: { pidFile: path2.join(data, "workflow-runner.pid") },
       pidFile: null
     },
     {
       name: "agent-runner",
       required: required.has("agent-runner"),
-      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path5.join(data, "agent-runner.pid") },
+      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path2.join(data, "agent-runner.pid") },
       pidFile: null
     }
   ];
-  const bin2 = options.bin ?? env.STIGMER_E2E_BIN ?? "stigmer";
+  const bin2 = options.bin ?? (env.STIGMER_E2E_BIN || "stigmer");
+  const notFound = options.bin ? "Fix the `bin` option of stigmer(): it names no program" : env.STIGMER_E2E_BIN ? `STIGMER_E2E_BIN is set to "${env.STIGMER_E2E_BIN}", which is not a program: fix or unset it` : "Install the Stigmer CLI (https://github.com/stigmer/stigmer), put `stigmer` on PATH, or set STIGMER_E2E_BIN to its path";
   const llm = {
     STIGMER_LLM_PROVIDER: options.llm?.provider ?? env.STIGMER_LLM_PROVIDER,
     STIGMER_LLM_MODEL: options.llm?.model ?? env.STIGMER_LLM_MODEL,
@@ -1515,13 +612,13 @@ function stigmer(options = {}) {
     ...options.env
   };
   const logPair = (name) => [
-    path5.join(logs, `${name}.log`),
-    path5.join(logs, `${name}.err`)
+    path2.join(logs, `${name}.log`),
+    path2.join(logs, `${name}.err`)
   ];
   return sealProfile({
     name: "stigmer",
-    stateDir: options.stateDir ?? path5.join(stigmerDir, "e2e"),
-    start: options.external ? null : { command: [bin2, "server"], mode: "daemon", env: cliEnv },
+    stateDir: options.stateDir ?? path2.join(stigmerDir, "e2e"),
+    start: options.external ? null : { command: [bin2, "server"], mode: "daemon", env: cliEnv, notFound },
     stop: {
       command: options.external ? null : [bin2, "server", "stop"],
       signal: "SIGTERM",
@@ -1555,7 +652,7 @@ async function serverStatus(profile = stigmer()) {
   };
   if (!resolved.start)
     return { ...base, owner: null, leases: [], lastFailure: null, stateDir: null, warning: null };
-  const { state, warning: warning2 } = await readState(resolved.stateDir, { repair: false });
+  const { state, warning: warning3 } = await readState(resolved.stateDir, { repair: false });
   const leases = await Promise.all(state.leases.map(async (l) => ({ ...l, alive: await isLeaseAlive(l) })));
   const owner = state.owner ? { ...state.owner, leaseAlive: leases.some((l) => l.id === state.owner.leaseId && l.alive) } : null;
   return {
@@ -1564,23 +661,23 @@ async function serverStatus(profile = stigmer()) {
     leases,
     lastFailure: state.lastFailure,
     stateDir: resolved.stateDir,
-    warning: warning2
+    warning: warning3
   };
 }
 
 // ../core/dist/profile/load-profile.js
-import { readFile as readFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadProfile(config, stigmerOptions = {}) {
   if (config === void 0)
     return stigmer(stigmerOptions);
-  const file = path6.resolve(config);
-  const ext = path6.extname(file);
+  const file = path3.resolve(config);
+  const ext = path3.extname(file);
   let spec;
   try {
     if (ext === ".json") {
-      spec = JSON.parse(await readFile2(file, "utf8"));
+      spec = JSON.parse(await readFile(file, "utf8"));
     } else if (ext === ".js" || ext === ".mjs") {
       const mod = await import(pathToFileURL(file).href);
       spec = mod.default;
@@ -1601,8 +698,8 @@ async function loadProfile(config, stigmerOptions = {}) {
   if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
     throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
-  const { defineServer: defineServer2 } = await import("./define-server-F56JVQTO.js");
-  return defineServer2(spec, { baseDir: path6.dirname(file), source: config });
+  const { defineServer: defineServer2 } = await import("./define-server-5MAAVQHM.js");
+  return defineServer2(spec, { baseDir: path3.dirname(file), source: config });
 }
 
 // ../core/dist/report/format-components.js
@@ -1655,17 +752,17 @@ function resolveContext(profile, options) {
 }
 
 // ../core/dist/process/process-env.js
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function processEnv(pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const raw = await readFile3(`/proc/${pid}/environ`, "utf8");
+    const raw = await readFile2(`/proc/${pid}/environ`, "utf8");
     const env = {};
-    for (const entry2 of raw.split("\0")) {
-      const at = entry2.indexOf("=");
+    for (const entry of raw.split("\0")) {
+      const at = entry.indexOf("=");
       if (at > 0)
-        env[entry2.slice(0, at)] = entry2.slice(at + 1);
+        env[entry.slice(0, at)] = entry.slice(at + 1);
     }
     return env;
   } catch {
@@ -1696,10 +793,10 @@ async function settingsMismatch(profile) {
 }
 
 // ../core/dist/process/port-owner.js
-import { execFile as execFile5 } from "node:child_process";
-import { readdir as readdir3, readFile as readFile4, readlink } from "node:fs/promises";
-import { promisify as promisify5 } from "node:util";
-var run5 = promisify5(execFile5);
+import { execFile as execFile2 } from "node:child_process";
+import { readdir, readFile as readFile3, readlink } from "node:fs/promises";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 var LISTEN = "0A";
 async function portOwner(port) {
   try {
@@ -1712,7 +809,7 @@ async function portOwner(port) {
 async function listenerLinux(port) {
   const inodes = /* @__PURE__ */ new Set();
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile4(table, "utf8").catch(() => "");
+    const text = await readFile3(table, "utf8").catch(() => "");
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
@@ -1724,42 +821,27 @@ async function listenerLinux(port) {
   }
   if (inodes.size === 0)
     return null;
-  for (const entry2 of await readdir3("/proc")) {
-    if (!/^\d+$/.test(entry2))
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry))
       continue;
-    const fds = await readdir3(`/proc/${entry2}/fd`).catch(() => []);
+    const fds = await readdir(`/proc/${entry}/fd`).catch(() => []);
     for (const fd of fds) {
-      const target = await readlink(`/proc/${entry2}/fd/${fd}`).catch(() => "");
+      const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
       if (inode && inodes.has(inode))
-        return Number(entry2);
+        return Number(entry);
     }
   }
   return null;
 }
 async function listenerLsof(port) {
-  const { stdout } = await run5("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
   const pid = Number(stdout.trim().split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile4(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run5("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
-}
-
-// ../core/dist/programs/spawn-watchdog.js
-import { writeFile } from "node:fs/promises";
-import path7 from "node:path";
-var PROFILE_FILE = "profile.json";
-async function spawnWatchdog(profile, startedAt2) {
-  await writeFile(path7.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profile), {
-    mode: 384
-  });
-  const { process: process2 } = await spawnDetached([globalThis.process.execPath, programPath("watchdog"), profile.stateDir, String(startedAt2)], {
-    env: globalThis.process.env,
-    logFile: path7.join(profile.stateDir, "logs", "watchdog.log")
-  });
-  return process2;
 }
 
 // ../core/dist/stack/decide.js
@@ -1843,9 +925,9 @@ async function plan(ctx, leaseId2) {
 async function planUnderLock(ctx, leaseId2) {
   const { profile, logger } = ctx;
   const dir = profile.stateDir;
-  const { state, warning: warning2 } = await readState(dir);
-  if (warning2)
-    logger.warn(warning2);
+  const { state, warning: warning3 } = await readState(dir);
+  if (warning3)
+    logger.warn(warning3);
   const [{ live, dead }, statuses] = await Promise.all([
     partitionLeases(state.leases),
     probeAll(profile.components)
@@ -2002,7 +1084,7 @@ async function waitReady(components, options) {
   }));
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
-  const watch2 = async (component, index) => {
+  const watch = async (component, index) => {
     for (let attempt2 = 0; ; attempt2++) {
       await sleep(backoffDelay(attempt2, component.probe), signal);
       const status = await probeComponent(component);
@@ -2024,19 +1106,19 @@ async function waitReady(components, options) {
   const waitingFor = () => describeNotReady(statuses) || (gateOpen ? "the stack" : "the start command to return");
   const required = components.map((c, i) => [c, i]).filter(([c]) => c.required);
   const outcomes = [
-    Promise.all([...required.map(([c, i]) => watch2(c, i)), options.gate]).then(() => ({
+    Promise.all([...required.map(([c, i]) => watch(c, i)), options.gate]).then(() => ({
       kind: "ready"
     })),
     sleep(options.timeoutMs, stop.signal).then(() => ({
       kind: "failed",
-      reason: `timed out after ${formatSeconds(options.timeoutMs)} waiting for ${waitingFor()}`
+      reason: `timed out after ${formatSeconds2(options.timeoutMs)} waiting for ${waitingFor()}`
     }))
   ];
   if (options.failure)
     outcomes.push(options.failure.then((reason) => ({ kind: "failed", reason })));
-  let outcome;
+  let outcome2;
   try {
-    outcome = await Promise.race(outcomes);
+    outcome2 = await Promise.race(outcomes);
   } finally {
     stop.abort();
   }
@@ -2045,12 +1127,12 @@ async function waitReady(components, options) {
     });
   options.signal?.throwIfAborted();
   await Promise.all(components.map(async (c, i) => {
-    if (!c.required || outcome.kind === "failed")
+    if (!c.required || outcome2.kind === "failed")
       statuses[i] = await probeComponent(c);
   }));
-  return outcome.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed() } : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome.reason };
+  return outcome2.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed() } : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome2.reason };
 }
-function formatSeconds(ms) {
+function formatSeconds2(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
@@ -2116,7 +1198,7 @@ function makeHandle(ctx, result2) {
 }
 
 // ../core/dist/stack/start-watch.js
-import { statSync as statSync2 } from "node:fs";
+import { statSync } from "node:fs";
 var NEVER = new Promise(() => {
 });
 function watchStart(profile, owner, signal, launched) {
@@ -2135,14 +1217,14 @@ function watchStart(profile, owner, signal, launched) {
     onReturned = resolve;
   });
   const failure = (async () => {
-    const outcome = await pollUntil(async () => {
+    const outcome2 = await pollUntil(async () => {
       const status = readStartStatus(profile);
       if (status)
         return failedStart(profile, status) ?? "returned";
       return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
     }, { signal, ...launched ? { wake: launched.exited } : {} });
-    if (outcome !== "returned")
-      return outcome;
+    if (outcome2 !== "returned")
+      return outcome2;
     onReturned();
     return componentDied(profile, owner.startedAt, signal);
   })();
@@ -2164,7 +1246,7 @@ function componentDied(profile, since, signal) {
 }
 function modifiedAt(file) {
   try {
-    return statSync2(file).mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -2175,7 +1257,7 @@ var FOREIGN_SETTLE_MS = 1e4;
 var REPLAN = /* @__PURE__ */ Symbol("replan");
 async function awaitPlanned(ctx, planned) {
   const { decision, lease, statuses, ready } = planned;
-  const outcome = outcomeOf(decision);
+  const outcome2 = outcomeOf(decision);
   if (decision.kind === "unavailable" || !lease)
     return makeHandle(ctx, {
       outcome: "unavailable",
@@ -2185,7 +1267,7 @@ async function awaitPlanned(ctx, planned) {
     });
   const mismatch = "mismatch" in decision && decision.kind !== "restart" ? decision.mismatch : [];
   warnMismatch(ctx, mismatch);
-  const available = { outcome, components: statuses, leaseId: lease.id, mismatch };
+  const available = { outcome: outcome2, components: statuses, leaseId: lease.id, mismatch };
   if (decision.kind === "reuse") {
     ctx.logger.info(`${ctx.profile.name} is already running (not started by stigmer-e2e): reusing it; it will be left running.`);
     return makeHandle(ctx, available);
@@ -2268,12 +1350,12 @@ async function awaitOthersStart(ctx, lease, owner) {
 }
 async function awaitSettle(ctx, lease, reason) {
   const settleMs = Math.min(ctx.timeoutMs, FOREIGN_SETTLE_MS);
-  ctx.logger.info(`${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds(settleMs)} for it.`);
+  ctx.logger.info(`${ctx.profile.name} is partly running (not started by stigmer-e2e): waiting up to ${formatSeconds2(settleMs)} for it.`);
   const result2 = await waitOrRelease(ctx, lease, () => waitFor(ctx, {}, settleMs));
   if (result2.ready)
     return sharedHandle(ctx, lease, "reused", result2.components);
   await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
-  const still = `${reason} After ${formatSeconds(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
+  const still = `${reason} After ${formatSeconds2(settleMs)}, still not ready: ${describeNotReady(result2.components)}.`;
   return makeHandle(ctx, {
     outcome: "unavailable",
     reason: still,
@@ -2290,7 +1372,7 @@ async function awaitExternal(ctx) {
     leaseId: null
   });
 }
-async function sharedHandle(ctx, lease, outcome, components) {
+async function sharedHandle(ctx, lease, outcome2, components) {
   const mismatch = ctx.profile.startedWith ? await settingsMismatch(ctx.profile) ?? [] : [];
   const refused = refuseMismatch(mismatch, ctx.onMismatch);
   if (refused) {
@@ -2304,7 +1386,7 @@ async function sharedHandle(ctx, lease, outcome, components) {
     });
   }
   warnMismatch(ctx, mismatch);
-  return makeHandle(ctx, { outcome, components, leaseId: lease.id, mismatch });
+  return makeHandle(ctx, { outcome: outcome2, components, leaseId: lease.id, mismatch });
 }
 function warnMismatch(ctx, mismatch) {
   if (mismatch.length > 0)
@@ -2319,9 +1401,9 @@ function waitFor(ctx, { failure, gate }, timeoutMs = ctx.timeoutMs) {
     ...ctx.onProgress ? { onProgress: ctx.onProgress } : {}
   });
 }
-async function waitOrRelease(ctx, lease, run6) {
+async function waitOrRelease(ctx, lease, run3) {
   try {
-    return await run6();
+    return await run3();
   } catch (error) {
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
@@ -2382,16 +1464,135 @@ async function ensureServer(profile = stigmer(), options = {}) {
   }
 }
 
+// src/secrets.ts
+function maskSecrets(...more) {
+  for (const value of secretValues(process.env, ...more)) setSecret(value);
+}
+function redactSecrets(text, ...more) {
+  return redact(text, secretValues(process.env, ...more));
+}
+
+// src/log.ts
+var info2 = (message2) => info(redactSecrets(message2));
+var warning2 = (message2) => warning(redactSecrets(message2));
+var fail = (message2) => setFailed(redactSecrets(message2));
+
+// src/cache/cache-store.ts
+async function cacheStore() {
+  const dir = process.env.STIGMER_ACTION_CACHE_DIR;
+  if (dir) {
+    const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
+    return new DirectoryCacheStore(dir);
+  }
+  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
+  return new GitHubCacheStore();
+}
+
+// src/cache/caches.ts
+import { readdir as readdir2 } from "node:fs/promises";
+async function restoreEntries(store, entries) {
+  if (entries.length === 0) return [];
+  if (!store.available()) {
+    info2(`${store.name} is not available on this runner: nothing restored or saved.`);
+    return [];
+  }
+  const misses = [];
+  for (const entry of entries) {
+    try {
+      if (await store.restore(entry.paths, entry.key)) {
+        info2(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
+        continue;
+      }
+      info2(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
+    } catch (error) {
+      warning2(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
+    }
+    misses.push(entry);
+  }
+  return misses;
+}
+async function saveEntries(store, entries) {
+  for (const entry of entries) {
+    try {
+      if (!await hasContent(entry.paths)) {
+        info2(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
+        continue;
+      }
+      const saved = await store.save(entry.paths, entry.key);
+      info2(
+        saved ? `Saved ${entry.name} to the ${store.name} (key ${entry.key}).` : `${entry.name} not saved: key ${entry.key} exists or another job is saving it.`
+      );
+    } catch (error) {
+      warning2(`Saving ${entry.name} to the ${store.name} failed: ${message(error)}`);
+    }
+  }
+}
+async function hasContent(paths) {
+  for (const p of paths) {
+    const names = await readdir2(p).catch(() => []);
+    if (names.length > 0) return true;
+  }
+  return false;
+}
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/state-helper.ts
+var KEYS = {
+  preRan: "pre-ran",
+  startedAt: "started-at",
+  bin: "bin",
+  version: "version",
+  cacheMisses: "cache-misses",
+  leaseId: "lease-id",
+  outcome: "outcome",
+  configPath: "config-path",
+  result: "result"
+};
+var preRan = () => getState(KEYS.preRan) === "true";
+var setPreRan = () => saveState(KEYS.preRan, "true");
+function startedAt() {
+  const value = Number(getState(KEYS.startedAt));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
+var bin = () => getState(KEYS.bin) || null;
+var setBin = (path5) => saveState(KEYS.bin, path5);
+var setVersion = (tag) => saveState(KEYS.version, tag);
+function cacheMisses() {
+  return parseJson(getState(KEYS.cacheMisses)) ?? [];
+}
+var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
+var leaseId = () => getState(KEYS.leaseId) || null;
+var setLeaseId = (id) => saveState(KEYS.leaseId, id);
+function outcome() {
+  return getState(KEYS.outcome) || null;
+}
+var setOutcome = (value) => saveState(KEYS.outcome, value);
+var configPath = () => getState(KEYS.configPath) || null;
+var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
+var result = () => parseJson(getState(KEYS.result));
+var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
+function parseJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 // src/stack/profile.ts
-import { access as access2 } from "node:fs/promises";
-import path8 from "node:path";
+import { access } from "node:fs/promises";
+import path4 from "node:path";
 function configFile(config) {
-  return path8.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path4.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {
     const file = options.configPath;
-    const found = await access2(file).then(
+    const found = await access(file).then(
       () => true,
       () => false
     );
@@ -2411,24 +1612,9 @@ async function stackProfile(inputs, options) {
 
 // src/stack/logger.ts
 var actionsLogger = {
-  info: (message2) => info(message2),
-  warn: (message2) => warning(message2)
+  info: (message2) => info2(message2),
+  warn: (message2) => warning2(message2)
 };
-
-// src/secrets.ts
-var SECRET_VARIABLES = ["ANTHROPIC_API_KEY", "OPENAI_API_KEY"];
-function secretValues2(env) {
-  return SECRET_VARIABLES.map((name) => env[name]?.trim() ?? "").filter((v) => v !== "");
-}
-function maskSecrets(env = process.env) {
-  for (const value of secretValues2(env)) setSecret(value);
-}
-function redactSecrets(text, env = process.env) {
-  let out = text;
-  for (const value of secretValues2(env).sort((a, b) => b.length - a.length))
-    out = out.split(value).join("***");
-  return out;
-}
 
 // src/stage.ts
 async function runStage(stage, body) {
@@ -2436,15 +1622,15 @@ async function runStage(stage, body) {
     maskSecrets();
     await body();
   } catch (error) {
-    if (stage === "post") warning(`post: ${errorMessage(error)}`);
-    else setFailed(errorMessage(error));
+    if (stage === "post") warning2(`post: ${errorMessage(error)}`);
+    else fail(errorMessage(error));
   }
 }
 async function attempt(what, body) {
   try {
     return await body();
   } catch (error) {
-    warning(`${what} failed: ${errorMessage(error)}`);
+    warning2(`${what} failed: ${errorMessage(error)}`);
     return void 0;
   }
 }
@@ -2506,6 +1692,19 @@ async function getJson(route, token, options = {}) {
 
 export {
   getInputs,
+  readLogTails,
+  stackUsage,
+  formatSeconds,
+  describeOutcome,
+  describeRelease,
+  profileLogs,
+  releaseServer,
+  ensureServer,
+  serverStatus,
+  maskSecrets,
+  redactSecrets,
+  info2 as info,
+  warning2 as warning,
   cacheStore,
   restoreEntries,
   saveEntries,
@@ -2524,20 +1723,15 @@ export {
   setCacheMisses,
   leaseId,
   setLeaseId,
+  outcome,
+  setOutcome,
   configPath,
   setConfigPath,
   result,
   setResult,
-  readLogTails,
-  stackUsage,
-  profileLogs,
-  releaseServer,
-  ensureServer,
-  serverStatus,
   configFile,
   stackProfile,
   actionsLogger,
-  redactSecrets,
   runStage,
   attempt,
   errorMessage

@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  require_semver
+} from "./chunk-RJEHOEQ4.js";
+import {
   actionsLogger,
   assertSafeUrl,
   assetUrl,
@@ -7,15 +10,15 @@ import {
   checksumUrl,
   ensureServer,
   getJson,
+  info as info2,
   restoreEntries,
   setBin,
   setCacheMisses,
   setLeaseId,
-  setVersion
-} from "./chunk-JNAD5VOO.js";
-import {
-  require_semver
-} from "./chunk-RJEHOEQ4.js";
+  setOutcome,
+  setVersion,
+  warning
+} from "./chunk-JEPTEI5I.js";
 import {
   HttpClient,
   addPath,
@@ -29,19 +32,31 @@ import {
   which
 } from "./chunk-IHW3RN5P.js";
 import {
+  processRef
+} from "./chunk-LK6OX7TM.js";
+import {
   __toESM
 } from "./chunk-HANBNIMK.js";
 
 // src/cache/cache-entries.ts
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 function key(...parts) {
   return parts.join("-").replace(/[,\s]/g, "_").slice(0, 512);
 }
-function cliEntry(dir, tag, platform) {
+function cliEntry(dir, tag, platform, release) {
+  const url = createHash("sha256").update(release.url).digest("hex").slice(0, 16);
   return {
     name: `stigmer ${tag}`,
-    key: key("stigmer-cli", tag, platform.os, platform.arch),
+    key: key(
+      "stigmer-cli",
+      tag,
+      platform.os,
+      platform.arch,
+      `url.${url}`,
+      `sha256.${release.sha256.slice(0, 16)}`
+    ),
     paths: [dir]
   };
 }
@@ -69,9 +84,9 @@ function modelEntry(env = process.env, home = os.homedir()) {
 }
 
 // src/install/install.ts
-import { chmod, cp as cp2, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { chmod, cp as cp2, mkdir, readdir as readdir2, readFile, rename, rm, stat } from "node:fs/promises";
 import os2 from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // ../../node_modules/.pnpm/@actions+tool-cache@4.0.0/node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto from "crypto";
@@ -393,7 +408,7 @@ function _getGlobal(key2, defaultValue) {
 }
 
 // src/install/checksum.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
 var ChecksumError = class extends Error {
   name = "ChecksumError";
@@ -416,7 +431,7 @@ function expectedHash(listing, fileName, source) {
   );
 }
 async function sha256File(file) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -445,81 +460,165 @@ async function resolveVersion(version, token) {
   return release.tag_name;
 }
 
+// src/install/tree-diff.ts
+import { lstat, readdir } from "node:fs/promises";
+import path3 from "node:path";
+async function listTree(root) {
+  const nodes = /* @__PURE__ */ new Map();
+  for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const file = path3.join(e.parentPath, e.name);
+    const name = path3.relative(root, file).split(path3.sep).join("/");
+    const stat2 = await lstat(file);
+    if (stat2.isFile()) nodes.set(name, { kind: "file", sha256: await sha256File(file) });
+    else nodes.set(name, { kind: stat2.isDirectory() ? "dir" : "other", sha256: null });
+  }
+  return nodes;
+}
+async function treeDifferences(expected, actual) {
+  const [want, have] = await Promise.all([listTree(expected), listTree(actual)]);
+  const problems = [];
+  for (const [name, node] of have) {
+    const ref = want.get(name);
+    if (!ref || ref.kind !== node.kind) problems.push(`${name} is not in the release archive`);
+    else if (node.sha256 !== ref.sha256)
+      problems.push(`${name} has sha256 ${node.sha256}, the release archive holds ${ref.sha256}`);
+  }
+  for (const name of want.keys()) if (!have.has(name)) problems.push(`${name} is missing`);
+  return problems;
+}
+
 // src/install/install.ts
 async function installStigmer(request) {
   const { platform, store } = request;
   const tag = await resolveVersion(request.version, request.githubToken);
+  const release = await releaseChecksum(assetUrl(request.downloadUrl, tag, platform));
   const dir = installDir(tag, platform);
-  const bin = path3.join(dir, platform.exe);
-  const entry = cliEntry(dir, tag, platform);
+  const archiveDir = `${dir}.archive`;
+  const archive = path4.join(archiveDir, release.fileName);
+  const entry = cliEntry(archiveDir, tag, platform, release);
   let cacheMisses = [];
-  if (await isFile(bin)) {
-    info(`stigmer ${tag} found in the runner's tool cache: ${dir}`);
-  } else {
-    if (store) cacheMisses = await restoreEntries(store, [entry]);
-    if (!await isFile(bin)) {
-      await downloadAndInstall(assetUrl(request.downloadUrl, tag, platform), dir, platform);
-      if (store && cacheMisses.length === 0 && store.available()) cacheMisses = [entry];
-    }
+  let restored = null;
+  if (await isFile(archive)) restored = TOOL_CACHE;
+  else if (store) {
+    cacheMisses = await restoreEntries(store, [entry]);
+    if (await isFile(archive))
+      restored = {
+        name: `the ${store.name} (key ${entry.key})`,
+        fix: `Delete that entry (\`gh cache delete ${entry.key}\`, or the repository's Actions > Caches page), then run again.`
+      };
   }
+  if (restored) {
+    await verifyRestored(archive, release, tag, restored, [archiveDir, dir]);
+  } else {
+    await download(release, archiveDir);
+    if (store && cacheMisses.length === 0 && store.available()) cacheMisses = [entry];
+  }
+  await installFrom(archive, release, tag, dir, platform);
   addPath(dir);
-  info(`stigmer ${tag} is on PATH: ${bin}`);
-  return { tag, bin, cacheMisses };
+  info2(`stigmer ${tag} is on PATH: ${path4.join(dir, platform.exe)}`);
+  return { tag, bin: path4.join(dir, platform.exe), cacheMisses };
 }
 function installDir(tag, platform) {
   const root = process.env.RUNNER_TOOL_CACHE || process.env.RUNNER_TEMP || os2.tmpdir();
-  return path3.join(root, "stigmer", tag, `${platform.os}-${platform.arch}`);
+  return path4.join(root, "stigmer", tag, `${platform.os}-${platform.arch}`);
 }
-async function downloadAndInstall(url, dir, platform) {
+async function releaseChecksum(url) {
   assertSafeUrl(url, "`download-url`");
   const sumsUrl = checksumUrl(url);
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").at(-1) ?? "");
-  info(`Downloading ${url}`);
-  const archive = await download(url);
-  let extracted;
+  const sums = await fetchFile(sumsUrl, "the release's checksum file");
   try {
-    const sums = await download(sumsUrl, "its checksum file");
-    const expected = expectedHash(await readFile(sums, "utf8"), fileName, sumsUrl);
+    const sha256 = expectedHash(await readFile(sums, "utf8"), fileName, sumsUrl);
+    return { url, sumsUrl, fileName, sha256 };
+  } finally {
     await rm(sums, { force: true });
-    const actual = await sha256File(archive);
-    if (actual !== expected)
+  }
+}
+var TOOL_CACHE = {
+  name: "the runner's tool cache",
+  fix: "Something else on this runner writes to the tool cache: find out what before trusting it."
+};
+async function verifyRestored(archive, release, tag, source, remove) {
+  const actual = await sha256File(archive);
+  if (actual === release.sha256) {
+    info2(
+      `stigmer ${tag} archive from ${source.name}: sha256 ${actual} matches ${release.sumsUrl}`
+    );
+    return;
+  }
+  for (const p of remove) await rm(p, { recursive: true, force: true });
+  throw new ChecksumError(
+    `The stigmer ${tag} archive restored from ${source.name} (${archive}) has sha256 ${actual}, but ${release.sumsUrl} says ${release.sha256}: it is corrupt or was tampered with. It was removed and nothing was installed. ${source.fix}`
+  );
+}
+async function download(release, archiveDir) {
+  info2(`Downloading ${release.url}`);
+  const file = await fetchFile(release.url);
+  try {
+    const actual = await sha256File(file);
+    if (actual !== release.sha256)
       throw new ChecksumError(
-        `Checksum mismatch for ${fileName}: ${sumsUrl} says sha256 ${expected}, the download has ${actual}. The file is corrupt or was tampered with; nothing was installed. Check \`download-url\` (a mirror must serve the same files as the release).`
+        `Checksum mismatch for ${release.fileName}: ${release.sumsUrl} says sha256 ${release.sha256}, the download has ${actual}. The file is corrupt or was tampered with; nothing was installed. Check \`download-url\` (a mirror must serve the same files as the release).`
       );
-    info(`sha256 ${actual} matches ${sumsUrl}`);
-    extracted = fileName.endsWith(".zip") ? await extractZip(archive) : await extractTar(archive, void 0, "xz");
+    info2(`sha256 ${actual} matches ${release.sumsUrl}`);
+    await rm(archiveDir, { recursive: true, force: true });
+    await mkdir(archiveDir, { recursive: true });
+    await cp2(file, path4.join(archiveDir, release.fileName));
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+async function installFrom(archive, release, tag, dir, platform) {
+  const extracted = release.fileName.endsWith(".zip") ? await extractZip(archive) : await extractTar(archive, void 0, "xz");
+  try {
     const found = await findBinary(extracted, platform.exe);
     if (!found)
       throw new Error(
-        `${fileName} holds no ${platform.exe} (looked in its top two levels). Check \`download-url\`: it must point to the stigmer CLI's release archive.`
+        `${release.fileName} holds no ${platform.exe} (looked in its top two levels). Check \`download-url\`: it must point to the stigmer CLI's release archive.`
       );
+    const content = path4.dirname(found);
+    if (platform.os !== "windows") await chmod(found, 493);
+    if ((await readdir2(dir).catch(() => [])).length > 0) {
+      const differences = await treeDifferences(content, dir);
+      if (differences.length === 0) {
+        info2(
+          `stigmer ${tag} found in the runner's tool cache, identical to the release: ${dir}`
+        );
+        return;
+      }
+      await rm(dir, { recursive: true, force: true });
+      throw new ChecksumError(
+        `The stigmer ${tag} in the runner's tool cache (${dir}) differs from the release: ${differences.join("; ")}. It was removed and nothing was put on PATH; the next run installs it afresh. Something else on this runner wrote to the tool cache: find out what before trusting it.`
+      );
+    }
+    await mkdir(path4.dirname(dir), { recursive: true });
+    const staging = `${dir}.${process.pid}.tmp`;
+    await rm(staging, { recursive: true, force: true });
+    await cp2(content, staging, { recursive: true });
     await rm(dir, { recursive: true, force: true });
-    await mkdir(path3.dirname(dir), { recursive: true });
-    await cp2(path3.dirname(found), dir, { recursive: true });
-    if (platform.os !== "windows") await chmod(path3.join(dir, platform.exe), 493);
+    await rename(staging, dir);
   } finally {
-    await rm(archive, { force: true });
-    if (extracted) await rm(extracted, { recursive: true, force: true });
+    await rm(extracted, { recursive: true, force: true });
   }
 }
-async function download(url, what = "the stigmer release") {
+async function fetchFile(url, what = "the stigmer release") {
   try {
     return await downloadTool(url);
   } catch (error) {
     const status = error instanceof HTTPError ? error.httpStatusCode : void 0;
-    const hint = status === 404 ? " Not found: check `version` (a tag such as v1.2.3) and `download-url`." : " Check `download-url` and the runner network.";
+    const hint = status === 404 ? " Not found: check `version` (a tag such as v1.2.3) and `download-url` (each asset must have its `.sha256` beside it)." : " Check `download-url` and the runner network.";
     throw new Error(`Cannot download ${what} from ${url}: ${error.message}.${hint}`, {
       cause: error
     });
   }
 }
 async function findBinary(root, exe, depth = 2) {
-  const entries = await readdir(root, { withFileTypes: true });
+  const entries = await readdir2(root, { withFileTypes: true });
   const direct = entries.find((e) => e.isFile() && e.name === exe);
-  if (direct) return path3.join(root, direct.name);
+  if (direct) return path4.join(root, direct.name);
   if (depth === 0) return null;
   for (const e of entries.filter((d) => d.isDirectory())) {
-    const found = await findBinary(path3.join(root, e.name), exe, depth - 1);
+    const found = await findBinary(path4.join(root, e.name), exe, depth - 1);
     if (found) return found;
   }
   return null;
@@ -570,7 +669,7 @@ async function setUp(inputs) {
     return installed.tag;
   }) : null;
   if (!inputs.install)
-    info("install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).");
+    info2("install: false: using the `stigmer` on PATH (or $STIGMER_E2E_BIN).");
   if (!store) return;
   await group("Restore caches", async () => {
     const model = modelEntry(
@@ -578,9 +677,9 @@ async function setUp(inputs) {
     );
     const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...model];
     if (!tag)
-      info("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
+      info2("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
     if (model.length === 0)
-      info(
+      info2(
         "No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses)."
       );
     misses.push(...await restoreEntries(store, entries));
@@ -588,22 +687,102 @@ async function setUp(inputs) {
   });
 }
 
+// src/stack/job-process.ts
+import { execFile } from "node:child_process";
+import { readFile as readFile2 } from "node:fs/promises";
+import path5 from "node:path";
+import { promisify as promisify2 } from "node:util";
+var run = promisify2(execFile);
+var WORKER = /^Runner\.Worker(\.exe)?$/i;
+var MAX_DEPTH = 16;
+async function readLinux(pid) {
+  try {
+    const [stat2, cmdline] = await Promise.all([
+      readFile2(`/proc/${pid}/stat`, "utf8"),
+      readFile2(`/proc/${pid}/cmdline`, "utf8")
+    ]);
+    const ppid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[1]);
+    const argv0 = cmdline.split("\0")[0] ?? "";
+    return { ppid, name: path5.posix.basename(argv0) };
+  } catch {
+    return null;
+  }
+}
+async function readMac(pid) {
+  try {
+    const { stdout } = await run("ps", ["-o", "ppid=,comm=", "-p", String(pid)]);
+    const match = /^\s*(\d+)\s+(.+?)\s*$/.exec(stdout);
+    return match ? { ppid: Number(match[1]), name: path5.posix.basename(match[2]) } : null;
+  } catch {
+    return null;
+  }
+}
+async function readWindows(pid) {
+  try {
+    const { stdout } = await run(
+      "powershell.exe",
+      [
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        `$p = Get-CimInstance Win32_Process -Filter "ProcessId=${pid}"; "$($p.ParentProcessId) $($p.Name)"`
+      ],
+      { windowsHide: true }
+    );
+    const match = /^\s*(\d+)\s+(.+?)\s*$/.exec(stdout);
+    return match ? { ppid: Number(match[1]), name: path5.win32.basename(match[2]) } : null;
+  } catch {
+    return null;
+  }
+}
+var readParent = process.platform === "linux" ? readLinux : process.platform === "win32" ? readWindows : readMac;
+async function jobProcess() {
+  let pid = process.ppid;
+  for (let depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
+    const ref = await processRef(pid);
+    const parent = ref && await readParent(pid);
+    if (!ref || !parent) return null;
+    const again = await processRef(pid);
+    if (again?.startTime !== ref.startTime) return null;
+    if (WORKER.test(parent.name)) return ref;
+    pid = parent.ppid;
+  }
+  return null;
+}
+
 // src/stack/start.ts
-var LEASE_TTL_MS = 6 * 60 * 60 * 1e3;
+var FALLBACK_TTL_MS = 6 * 60 * 60 * 1e3;
 function leaseLabel(env = process.env) {
-  const run = env.GITHUB_RUN_ID ? `run ${env.GITHUB_RUN_ID}` : "run ?";
+  const run2 = env.GITHUB_RUN_ID ? `run ${env.GITHUB_RUN_ID}` : "run ?";
   const attempt = env.GITHUB_RUN_ATTEMPT ? `.${env.GITHUB_RUN_ATTEMPT}` : "";
   const job = env.GITHUB_JOB ? ` job ${env.GITHUB_JOB}` : "";
-  return `github-action ${run}${attempt}${job}`;
+  return `github-action ${run2}${attempt}${job}`;
+}
+async function jobLease() {
+  const label = leaseLabel();
+  const worker = await jobProcess();
+  if (worker) {
+    info2(
+      `The lease lives as long as this job: bound to the job's Runner.Worker (pid ${worker.pid}).`
+    );
+    return { kind: "process", holder: worker, label };
+  }
+  warning(
+    "No Runner.Worker process above this step (a local run such as `act`, or a container job, whose steps do not see the runner's processes): the lease is explicit and expires after 6 h. If the job ends without post, a stack it started runs until then."
+  );
+  return { kind: "explicit", label, ttlMs: FALLBACK_TTL_MS };
 }
 async function startInBackground(profile) {
   const handle = await ensureServer(profile, {
     wait: false,
-    lease: { kind: "explicit", label: leaseLabel(), ttlMs: LEASE_TTL_MS },
+    lease: await jobLease(),
     onUnavailable: "skip",
     logger: actionsLogger
   });
-  if (handle.leaseId) setLeaseId(handle.leaseId);
+  if (handle.leaseId) {
+    setLeaseId(handle.leaseId);
+    setOutcome(handle.outcome);
+  }
   return handle.snapshot();
 }
 

@@ -2,14 +2,17 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   readSmallFile,
   replaceSmallFile
-} from "./chunk-M7FCQ5A3.js";
+} from "./chunk-LK6OX7TM.js";
+import {
+  StateDirError
+} from "./chunk-OSJIUKPB.js";
 
-// ../core/src/state/state-file.ts
+// ../core/dist/state/state-file.js
 import { randomBytes } from "node:crypto";
 import { access, chmod, constants, mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 
-// ../core/src/state/state.ts
+// ../core/dist/state/state.js
 var EMPTY_STATE = { version: 1, owner: null, leases: [], lastFailure: null };
 var isRef = (v) => typeof v === "object" && v !== null && Number.isInteger(v.pid) && typeof v.startTime === "string";
 var isLease = (v) => {
@@ -25,15 +28,42 @@ function isState(value) {
   return typeof value === "object" && value !== null && s.version === 1 && (s.owner === null || isOwnership(s.owner)) && Array.isArray(s.leases) && s.leases.every(isLease) && (s.lastFailure === null || typeof s.lastFailure?.reason === "string" && typeof s.lastFailure.at === "number");
 }
 
-// ../core/src/state/state-file.ts
+// ../core/dist/state/state-file.js
 var STATE_FILE = "state.json";
+function prepareStateDir(dir) {
+  let prepared = preparedDirs.get(dir);
+  if (!prepared) {
+    prepared = prepare(dir);
+    preparedDirs.set(dir, prepared);
+    prepared.catch(() => preparedDirs.delete(dir));
+  }
+  return prepared;
+}
+var preparedDirs = /* @__PURE__ */ new Map();
+async function prepare(dir) {
+  try {
+    await mkdir(dir, { recursive: true, mode: 448 });
+    await mkdir(path.join(dir, "logs"), { recursive: true, mode: 448 });
+    const info = await stat(dir);
+    if (!info.isDirectory())
+      throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    await access(dir, constants.W_OK | constants.R_OK);
+    if (process.platform !== "win32" && (info.mode & 63) !== 0)
+      await chmod(dir, 448);
+  } catch (error) {
+    const code = error.code ?? "error";
+    throw new StateDirError(`Cannot use the state dir ${dir} (${code}: ${error.message}). It must be a directory this user can write; fix its permissions, or point the profile elsewhere with \`stateDir\`.`, { cause: error });
+  }
+}
 async function readState(dir, { repair = true } = {}) {
   const file = path.join(dir, STATE_FILE);
   const raw = readSmallFile(file);
-  if (raw === null) return { state: EMPTY_STATE, warning: null };
+  if (raw === null)
+    return { state: EMPTY_STATE, warning: null };
   try {
     const parsed = JSON.parse(raw);
-    if (isState(parsed)) return { state: parsed, warning: null };
+    if (isState(parsed))
+      return { state: parsed, warning: null };
   } catch {
   }
   if (!repair) {
@@ -58,6 +88,7 @@ async function writeState(dir, state) {
 }
 
 export {
+  prepareStateDir,
   readState,
   writeState
 };

@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   defineServer
-} from "./chunk-NHDYSOVQ.js";
-import "./chunk-PXOX54OA.js";
+} from "./chunk-FVSXOLBX.js";
+import "./chunk-OTVOUBNS.js";
+import "./chunk-OSJIUKPB.js";
 import "./chunk-HANBNIMK.js";
 export {
   defineServer
