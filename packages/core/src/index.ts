@@ -36,6 +36,9 @@ export type { Outcome, ReleaseReason } from './report/outcome.js';
 export { stackUsage } from './report/stack-usage.js';
 export {
   describeAvailable,
+  describeGroupAvailable,
+  describeGroupRelease,
+  describeMembers,
   describeOutcome,
   describeRelease,
   describeUsage,
