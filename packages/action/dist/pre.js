@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-TVBQ4YG2.js";
+} from "./chunks/chunk-LJP3DX4V.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -11,20 +11,21 @@ import {
   runStage,
   setPreRan,
   setStartedAt,
-  stackProfile
-} from "./chunks/chunk-JEPTEI5I.js";
-import "./chunks/chunk-FVSXOLBX.js";
-import "./chunks/chunk-JVXVSICD.js";
-import "./chunks/chunk-6POOQ3FW.js";
+  stigmerProfile
+} from "./chunks/chunk-CPJRMDKX.js";
+import "./chunks/chunk-WKRHLJNM.js";
+import "./chunks/chunk-OTS7C56G.js";
 import {
   group
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-MNJR5YAS.js";
-import "./chunks/chunk-4ZFE3CZX.js";
+import "./chunks/chunk-VP254PCM.js";
+import "./chunks/chunk-D5U6FEG5.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-OTVOUBNS.js";
 import "./chunks/chunk-LK6OX7TM.js";
-import "./chunks/chunk-OSJIUKPB.js";
+import "./chunks/chunk-KFPE5A42.js";
+import "./chunks/chunk-R2XEVGXO.js";
+import "./chunks/chunk-KGLTKPOK.js";
+import "./chunks/chunk-4IFXONDL.js";
 import "./chunks/chunk-N4QNBSZ5.js";
 import "./chunks/chunk-NL2OM63K.js";
 import "./chunks/chunk-HANBNIMK.js";
@@ -42,7 +43,7 @@ await runStage("pre", async () => {
     return;
   }
   await group("Start the stack in the background", async () => {
-    const profile = await stackProfile(inputs, { bin: bin(), configPath: null });
+    const profile = stigmerProfile(inputs, bin());
     const snapshot = await startInBackground(profile);
     if (snapshot.outcome === "unavailable")
       info(`Not started: ${snapshot.reason}. main will look again.`);

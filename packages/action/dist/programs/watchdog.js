@@ -2,18 +2,18 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   PROFILE_FILE,
   partitionLeases
-} from "../chunks/chunk-MNJR5YAS.js";
+} from "../chunks/chunk-VP254PCM.js";
 import {
   readState
-} from "../chunks/chunk-4ZFE3CZX.js";
+} from "../chunks/chunk-D5U6FEG5.js";
 import "../chunks/chunk-BOTTUJWC.js";
-import {
-  sealProfile
-} from "../chunks/chunk-OTVOUBNS.js";
 import {
   sleep
 } from "../chunks/chunk-LK6OX7TM.js";
-import "../chunks/chunk-OSJIUKPB.js";
+import {
+  sealProfile
+} from "../chunks/chunk-KGLTKPOK.js";
+import "../chunks/chunk-4IFXONDL.js";
 import "../chunks/chunk-HANBNIMK.js";
 
 // ../core/dist/programs/watchdog.js
@@ -41,8 +41,8 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
-        import("../chunks/lock-KTR6AYNA.js"),
-        import("../chunks/stop-RSNIJ5UK.js")
+        import("../chunks/lock-SQTOGSDV.js"),
+        import("../chunks/stop-NTLYDJGI.js")
       ]);
       await withLock(stateDir2, async () => {
         const { state: now } = await readState(stateDir2);

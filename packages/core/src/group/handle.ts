@@ -49,8 +49,13 @@ export interface GroupHandle extends GroupSnapshot {
   member(name: string): MemberSnapshot;
 }
 
-/** True for the snapshot of a group (the single-stack snapshot has no `members`). */
-export function isGroupSnapshot(snapshot: HandleSnapshot): snapshot is GroupSnapshot {
+/**
+ * True for the snapshot of a group (the single-stack snapshot has no `members`); also for one
+ * kept without its log tails (an Action's state).
+ */
+export function isGroupSnapshot<T extends Omit<HandleSnapshot, 'logTails'>>(
+  snapshot: T,
+): snapshot is T & Pick<GroupSnapshot, 'members' | 'failed' | 'cleanup'> {
   return Array.isArray((snapshot as Partial<GroupSnapshot>).members);
 }
 

@@ -1,10 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  defineServer
-} from "./chunk-FVSXOLBX.js";
-import "./chunk-OTVOUBNS.js";
-import "./chunk-OSJIUKPB.js";
+  defineGroup
+} from "./chunk-KFPE5A42.js";
+import "./chunk-R2XEVGXO.js";
+import "./chunk-KGLTKPOK.js";
+import "./chunk-4IFXONDL.js";
 import "./chunk-HANBNIMK.js";
 export {
-  defineServer
+  defineGroup
 };

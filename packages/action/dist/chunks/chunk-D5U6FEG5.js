@@ -5,7 +5,7 @@ import {
 } from "./chunk-LK6OX7TM.js";
 import {
   StateDirError
-} from "./chunk-OSJIUKPB.js";
+} from "./chunk-4IFXONDL.js";
 
 // ../core/dist/state/state-file.js
 import { randomBytes } from "node:crypto";

@@ -18,7 +18,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-JEPTEI5I.js";
+} from "./chunk-CPJRMDKX.js";
 import {
   HttpClient,
   addPath,
@@ -788,5 +788,6 @@ async function startInBackground(profile) {
 
 export {
   setUp,
+  jobLease,
   startInBackground
 };

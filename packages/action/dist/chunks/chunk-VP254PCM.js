@@ -9,7 +9,7 @@ import {
 } from "./chunk-LK6OX7TM.js";
 import {
   SpawnError
-} from "./chunk-OSJIUKPB.js";
+} from "./chunk-4IFXONDL.js";
 
 // ../core/dist/programs/spawn-watchdog.js
 import { writeFile } from "node:fs/promises";

@@ -9,7 +9,7 @@ import {
 } from "./chunk-LK6OX7TM.js";
 import {
   LockTimeoutError
-} from "./chunk-OSJIUKPB.js";
+} from "./chunk-4IFXONDL.js";
 
 // ../core/dist/state/lock.js
 import { randomUUID } from "node:crypto";

@@ -3,10 +3,10 @@ import {
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
   sealProfile
-} from "./chunk-OTVOUBNS.js";
+} from "./chunk-KGLTKPOK.js";
 import {
   ProfileError
-} from "./chunk-OSJIUKPB.js";
+} from "./chunk-4IFXONDL.js";
 
 // ../core/dist/profile/define-server.js
 import os2 from "node:os";
@@ -77,6 +77,10 @@ function _addIssue(context, label, dataset, config$1, other) {
   if (isSchema) dataset.typed = false;
   if (dataset.issues) dataset.issues.push(issue);
   else dataset.issues = [issue];
+}
+// @__NO_SIDE_EFFECTS__
+function _isSameValueZero(value1, value2) {
+  return value1 === value2 || Number.isNaN(value1) && Number.isNaN(value2);
 }
 // @__NO_SIDE_EFFECTS__
 function _isValidObjectKey(object$1, key) {
@@ -298,6 +302,23 @@ function lazy(getter) {
     getter,
     "~run"(dataset, config$1) {
       return this.getter(dataset.value)["~run"](dataset, config$1);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(literal_, message$1) {
+  return _standardSchema({
+    kind: "schema",
+    type: "literal",
+    reference: literal,
+    expects: /* @__PURE__ */ _stringify(literal_),
+    async: false,
+    literal: literal_,
+    message: message$1,
+    "~run"(dataset, config$1) {
+      if (/* @__PURE__ */ _isSameValueZero(dataset.value, this.literal)) dataset.typed = true;
+      else _addIssue(this, "type", dataset, config$1);
+      return dataset;
     }
   });
 }
@@ -604,6 +625,20 @@ function union(options, message$1) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function unknown() {
+  return _standardSchema({
+    kind: "schema",
+    type: "unknown",
+    reference: unknown,
+    expects: "unknown",
+    async: false,
+    "~run"(dataset) {
+      dataset.typed = true;
+      return dataset;
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
 function pipe(...pipe$1) {
   return _standardSchema({
     ...pipe$1[0],
@@ -805,5 +840,21 @@ function defineServer(spec, options = {}) {
 }
 
 export {
+  minLength,
+  regex,
+  array,
+  boolean,
+  custom,
+  literal,
+  optional,
+  picklist,
+  unknown,
+  pipe,
+  safeParse,
+  strict,
+  text,
+  positiveMs,
+  env,
+  formatIssue,
   defineServer
 };

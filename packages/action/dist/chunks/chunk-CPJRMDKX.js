@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  withLock
-} from "./chunk-JVXVSICD.js";
-import {
   LAUNCH_ID_ENV,
-  isOurs,
   newLaunchId,
   pidFileProcesses,
   probeAddress,
   readPidFile,
+  recordIdentity,
   redact,
   runProbe,
   secretValues,
   stopAndDisown,
   stopStack
-} from "./chunk-6POOQ3FW.js";
+} from "./chunk-WKRHLJNM.js";
+import {
+  withLock
+} from "./chunk-OTS7C56G.js";
 import {
   HttpClient,
   getInput,
@@ -33,22 +33,15 @@ import {
   programPath,
   spawnDetached,
   spawnWatchdog
-} from "./chunk-MNJR5YAS.js";
+} from "./chunk-VP254PCM.js";
 import {
   prepareStateDir,
   readState,
   writeState
-} from "./chunk-4ZFE3CZX.js";
+} from "./chunk-D5U6FEG5.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
-import {
-  commandEnv,
-  componentPidFile,
-  isProfile,
-  sealProfile,
-  toProfile
-} from "./chunk-OTVOUBNS.js";
 import {
   isSameProcess,
   readSmallFile,
@@ -56,9 +49,22 @@ import {
   sleep
 } from "./chunk-LK6OX7TM.js";
 import {
+  dependentsOf,
+  isGroup,
+  stigmer,
+  toGroup
+} from "./chunk-KFPE5A42.js";
+import {
+  commandEnv,
+  componentPidFile,
+  isProfile,
+  toProfile
+} from "./chunk-KGLTKPOK.js";
+import {
   ProfileError,
-  ServerUnavailableError
-} from "./chunk-OSJIUKPB.js";
+  ServerUnavailableError,
+  UsageError
+} from "./chunk-4IFXONDL.js";
 import {
   connect,
   parseAddress
@@ -216,156 +222,6 @@ ${t.lines.map((l) => `  ${redact(l)}`).join("\n")}`;
   }).join("\n");
 }
 
-// ../core/dist/process/usage.js
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-var TICKS_PER_SECOND = 100;
-async function sampleProcess(pid) {
-  try {
-    if (process.platform === "linux") {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
-      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      return { rss: rssKiB * 1024, cpuMs };
-    }
-    if (process.platform === "darwin") {
-      const { stdout } = await run("ps", ["-o", "rss=,time=", "-p", String(pid)]);
-      const [rss, time] = stdout.trim().split(/\s+/);
-      if (!rss || !time)
-        return null;
-      const [minutes, seconds] = time.split(":").map(Number);
-      return { rss: Number(rss) * 1024, cpuMs: ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1e3 };
-    }
-  } catch {
-  }
-  return null;
-}
-var SAMPLE_MS = 1e3;
-var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
-var pct = (value) => Math.round(value * 10) / 10;
-function summarize(name, pid, points) {
-  const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
-  const span = points.at(-1).at - points[0].at;
-  return {
-    name,
-    pid,
-    peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
-    avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
-    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
-    peakCpuPercent: pct(Math.max(0, ...rates))
-  };
-}
-function sampleUsage(targets) {
-  const started = performance.now();
-  const series = targets.map(() => []);
-  const summedRss = [];
-  const take = async () => {
-    const at = performance.now();
-    const samples = await Promise.all(targets.map((t) => sampleProcess(t.pid)));
-    samples.forEach((s, i) => {
-      if (s)
-        series[i].push({ at, ...s });
-    });
-    summedRss.push(samples.reduce((n, s) => n + (s?.rss ?? 0), 0));
-  };
-  const first = take();
-  const timer = setInterval(() => void take(), SAMPLE_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await first;
-      await take();
-      const processes = targets.flatMap((t, i) => series[i].length >= 2 ? [summarize(t.name, t.pid, series[i])] : []);
-      if (processes.length === 0)
-        return null;
-      return {
-        processes,
-        total: {
-          peakRssMiB: mib(Math.max(...summedRss)),
-          avgCpuPercent: pct(processes.reduce((n, p) => n + p.avgCpuPercent, 0))
-        },
-        samples: summedRss.length,
-        durationMs: Math.round(performance.now() - started)
-      };
-    }
-  };
-}
-function lifetimeUsage(name, pid) {
-  if (process.platform !== "linux")
-    return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-    const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
-    const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return {
-      name,
-      pid,
-      peakRssMiB: mib(kib("VmHWM") * 1024),
-      avgRssMiB: mib(kib("VmRSS") * 1024),
-      avgCpuPercent: pct(cpuSeconds / lifeSeconds * 100),
-      peakCpuPercent: pct(cpuSeconds / lifeSeconds * 100)
-    };
-  } catch {
-    return null;
-  }
-}
-
-// ../core/dist/report/stack-usage.js
-var FIRST_SAMPLE_MS = 500;
-function watchUsage(profile) {
-  let sampler = null;
-  const begin = setTimeout(() => {
-    sampler = (async () => {
-      const identity = await pidFileProcesses(profile);
-      const targets = identity.map((e) => ({
-        name: e.component,
-        pid: e.pid,
-        startTime: e.startTime
-      }));
-      const { state } = await readState(profile.stateDir, { repair: false });
-      if (state.owner?.mode === "process" && state.owner.process)
-        targets.push({ name: "server", ...state.owner.process });
-      return sampleUsage(targets);
-    })();
-  }, FIRST_SAMPLE_MS);
-  begin.unref();
-  return {
-    stop: async () => {
-      clearTimeout(begin);
-      const started = sampler;
-      return started ? (await started.catch(() => null))?.stop() ?? null : null;
-    }
-  };
-}
-async function stackUsage(profile) {
-  const targets = (await pidFileProcesses(profile)).map((e) => ({ name: e.component, pid: e.pid }));
-  const { state } = await readState(profile.stateDir, { repair: false });
-  if (state.owner?.mode === "process" && state.owner.process)
-    targets.push({ name: "server", pid: state.owner.process.pid });
-  const processes = targets.map((t) => lifetimeUsage(t.name, t.pid)).filter((u) => u !== null);
-  if (processes.length === 0)
-    return null;
-  return {
-    processes,
-    // Each process's own peak, summed: an upper bound of the stack's peak (they need not coincide).
-    total: {
-      peakRssMiB: Math.round(processes.reduce((n, p) => n + p.peakRssMiB, 0) * 10) / 10,
-      avgCpuPercent: Math.round(processes.reduce((n, p) => n + p.avgCpuPercent, 0) * 10) / 10
-    },
-    samples: 1,
-    durationMs: 0
-  };
-}
-
 // ../core/dist/report/words.js
 function formatSeconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
@@ -408,298 +264,130 @@ function describeRelease(profile, outcome2, result2, who = "run") {
       return `${profile}: this ${who} held no lease any more (already released, expired, or its holder died); nothing was stopped.`;
   }
 }
-
-// ../core/dist/stack/launch.js
-import path from "node:path";
-function startLogFile(profile) {
-  return path.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
-}
-function profileLogs(profile) {
-  if (!profile.start)
-    return { ...profile.logs };
-  const own = profile.start.mode === "process" ? "server" : "start command";
-  return { [own]: [startLogFile(profile)], ...profile.logs };
-}
-var statusFile = (profile) => path.join(profile.stateDir, "start-status.json");
-function launch(profile, launchId) {
-  const start = profile.start;
-  const options = {
-    cwd: start.cwd,
-    env: { ...commandEnv(profile), [LAUNCH_ID_ENV]: launchId },
-    logFile: startLogFile(profile),
-    notFound: start.notFound
-  };
-  if (start.mode === "process")
-    return spawnDetached(start.command, options);
-  removeSmallFile(statusFile(profile));
-  const recorder = programPath("exit-recorder");
-  return spawnDetached([process.execPath, recorder, statusFile(profile), ...start.command], options);
-}
-function readStartStatus(profile) {
-  try {
-    const text = readSmallFile(statusFile(profile));
-    return text === null ? null : JSON.parse(text);
-  } catch {
+function describeUsage(profile, usage, who = "run") {
+  if (!usage)
     return null;
-  }
+  const each = usage.processes.map((p) => `${p.name} ${p.peakRssMiB} MiB, ${p.avgCpuPercent}%`).join("; ");
+  return `${profile}, while this ${who} held it (${Math.round(usage.durationMs / 1e3)} s): peak ${usage.total.peakRssMiB} MiB, ${usage.total.avgCpuPercent}% CPU on average (${each})`;
 }
-function startNeverRan(profile) {
-  return profile.start?.mode === "daemon" && Boolean(readStartStatus(profile)?.error);
+function describeMembers(members, who = "run") {
+  const width = Math.max(0, ...members.map((m) => m.name.length));
+  return members.map((m) => {
+    const mark = m.available ? "\u2713" : m.began === null ? "-" : "\u2717";
+    const what = m.available ? describeOutcome(m.outcome, who) : `unavailable: ${m.reason}`;
+    const after = m.dependsOn.length > 0 ? `after ${m.dependsOn.join(", ")}` : "";
+    const times = m.began !== null && m.ended !== null ? `${(m.began / 1e3).toFixed(1)} \u2192 ${formatSeconds(m.ended)}` : "";
+    const when = [times, after].filter(Boolean).join(", ");
+    return `  ${mark} ${m.name.padEnd(width)}  ${what}${when ? ` (${when})` : ""}`;
+  }).join("\n");
 }
-function failedStart(profile, status) {
-  const start = profile.start;
-  if (status.error)
-    return cannotStart(start.command, status.error, start.cwd, start.notFound);
-  if (status.code === 0)
-    return null;
-  const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
-  return `the start command ${formatCommand(start.command)} ${how}`;
+function describeGroupAvailable(snapshot, who = "run") {
+  return `\u2713 ${snapshot.profile} is available after ${formatSeconds(snapshot.elapsedMs)} (${snapshot.members.length} members):
+${describeMembers(snapshot.members, who)}`;
 }
-
-// ../core/dist/report/logger.js
-var silentLogger = { info() {
-}, warn() {
-} };
-
-// ../core/dist/stack/release.js
-async function releaseServer(profile, leaseId2, options = {}) {
-  const resolved = await toProfile(profile);
-  if (!resolved.start)
-    return { released: false, stop: null, reason: "not-ours", remaining: 0, usage: null };
-  return releaseLease(resolved, leaseId2, options);
-}
-async function releaseLease(profile, leaseId2, options = {}) {
-  const logger = options.logger ?? silentLogger;
-  const policy = options.stop ?? "if-owned";
-  return withLock(profile.stateDir, async () => {
-    const { state, warning: warning3 } = await readState(profile.stateDir);
-    if (warning3)
-      logger.warn(warning3);
-    const released = state.leases.some((l) => l.id === leaseId2);
-    const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId2));
-    const result2 = (reason, stop2 = null) => ({
-      released,
-      stop: stop2,
-      reason,
-      remaining: live.length,
-      usage: null
-    });
-    const owner = policy === "always" ? state.owner ?? await unownedAsOwner(profile) : state.owner;
-    if (live.length > 0 || !owner || policy === "never") {
-      const keep = policy === "never" && live.length === 0;
-      await writeState(profile.stateDir, {
-        ...state,
-        leases: live,
-        owner: keep ? null : state.owner
-      });
-      if (live.length > 0)
-        return result2("in-use");
-      if (keep && state.owner)
-        return result2("kept");
-      return result2(released ? "not-ours" : "no-lease");
-    }
-    logger.info(`Stopping ${profile.name}: ${state.owner ? "started by stigmer-e2e" : "stop: always"} and no lease remains.`);
-    const stop = await stopAndDisown(profile, state, owner, { leases: [], logger });
-    if (!stop?.stopped)
-      return result2("replaced", stop);
-    return result2(state.owner ? "stopped" : "stopped-always", stop);
+function describeGroupRelease(group, members, result2, who = "run") {
+  if (result2.members.length === 0)
+    return `${group}: this ${who} held no member any more.`;
+  const lines = result2.members.flatMap((r) => {
+    const outcome2 = members?.find((m) => m.name === r.name)?.outcome ?? null;
+    const usage = describeUsage(r.name, r.usage, who);
+    return [`  ${describeRelease(r.name, outcome2, r, who)}`, ...usage ? [`    ${usage}`] : []];
   });
+  return `${group} released in ${formatSeconds(result2.elapsedMs)}, dependents first:
+${lines.join("\n")}`;
 }
-async function unownedAsOwner(profile) {
-  if (!profile.stop.command)
-    return null;
+
+// ../core/dist/group/lease-id.js
+function formatGroupLease(leases) {
+  const held = leases.filter((l) => l.leaseId !== null);
+  return held.length > 0 ? held.map((l) => `${l.name}=${l.leaseId}`).join(",") : null;
+}
+function parseGroupLease(group, id) {
+  const names = group.members.map((m) => m.name);
+  const pairs = id.split(",").map((pair) => pair.split("="));
+  const expected = `expected the group's lease id as \`up\` printed it ("${names.map((n) => `${n}=<id>`).join(",")}")`;
+  if (pairs.some((p) => p.length !== 2 || !p[0] || !p[1]))
+    throw new UsageError(`lease ${id}: ${expected}`);
+  const unknown = pairs.filter(([name]) => !names.includes(name)).map(([name]) => name);
+  if (unknown.length > 0)
+    throw new UsageError(`lease ${id}: ${group.name} has no member ${unknown.map((n) => `"${n}"`).join(", ")}; ${expected}`);
+  return new Map(pairs);
+}
+
+// ../core/dist/group/handle.js
+function isGroupSnapshot(snapshot) {
+  return Array.isArray(snapshot.members);
+}
+var STRENGTH = [
+  "unavailable",
+  "started",
+  "adopted",
+  "joined",
+  "reused",
+  "external"
+];
+function memberSnapshot(member, snapshot, times, secrets) {
   return {
-    leaseId: "",
-    phase: "running",
-    mode: "daemon",
-    startedAt: 0,
-    process: null,
-    identity: await pidFileProcesses(profile)
+    ...snapshot,
+    reason: snapshot.reason === null ? null : redact(snapshot.reason, secrets),
+    components: snapshot.components.map((c) => ({ ...c, detail: redact(c.detail, secrets) })),
+    logTails: snapshot.logTails.map((t) => ({
+      ...t,
+      lines: t.lines.map((line) => redact(line, secrets))
+    })),
+    name: member.name,
+    dependsOn: member.dependsOn,
+    ...times
   };
 }
-
-// ../core/dist/probe/component-status.js
-async function probeComponent(component, options) {
-  const [result2, pid] = await Promise.all([
-    runProbe(component.probe, options ?? { timeoutMs: DEFAULT_PROBE_TIMEOUT_MS }),
-    component.pidFile ? readPidFile(component.pidFile) : null
-  ]);
-  const address = probeAddress(component.probe);
-  const base = { name: component.name, required: component.required, address };
-  if (result2.ready && pid && pid.kind !== "alive") {
-    const why = pid.kind === "missing" ? "there is no pid file" : pid.kind === "dead" ? `its pid ${pid.pid} is dead` : "its pid file is unreadable";
-    return {
-      ...base,
-      ready: false,
-      foreign: true,
-      detail: `${address ?? "the probe"} answers, but ${why} (${component.pidFile}): another program holds it, not ${component.name}`
-    };
-  }
-  return { ...base, ready: result2.ready, foreign: false, detail: result2.detail };
-}
-function probeAll(components) {
-  return Promise.all(components.map((c) => probeComponent(c)));
-}
-function describeNotReady(statuses) {
-  return statuses.filter((s) => s.required && !s.ready).map((s) => `${s.name} (${s.detail})`).join(", ");
-}
-
-// ../core/dist/profile/stigmer.js
-import os from "node:os";
-import path2 from "node:path";
-var REQUIRABLE = ["temporal", "workflow-runner", "agent-runner"];
-var TEMPORAL_SERVICE = "temporal.api.workflowservice.v1.WorkflowService";
-var ADDRESS = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/;
-function stigmer(options = {}) {
-  const env = process.env;
-  const home = options.home ?? os.homedir();
-  const serverAddress = options.serverAddress ?? env.STIGMER_SERVER_ADDR ?? "localhost:7234";
-  const temporalAddress = options.temporalAddress ?? env.TEMPORAL_ADDRESS ?? "localhost:7233";
-  const problems = [
-    ...ADDRESS.test(serverAddress) ? [] : [`serverAddress: expected "host:port", got "${serverAddress}"`],
-    ...ADDRESS.test(temporalAddress) ? [] : [`temporalAddress: expected "host:port", got "${temporalAddress}"`],
-    ...path2.isAbsolute(home) ? [] : [`home: expected an absolute path, got "${home}"`],
-    ...(options.require ?? []).filter((name) => !REQUIRABLE.includes(name)).map((name) => `require: no component "${name}"; expected some of ${REQUIRABLE.join(", ")} (stigmer-server is always required)`)
-  ];
-  if (problems.length > 0)
-    throw new ProfileError("Invalid stigmer() options:", problems);
-  const required = /* @__PURE__ */ new Set([
-    "stigmer-server",
-    ...options.require ?? ["temporal", "workflow-runner"]
-  ]);
-  const stigmerDir = path2.join(home, ".stigmer");
-  const data = path2.join(stigmerDir, "data");
-  const logs = path2.join(data, "logs");
-  const managedTemporal = !options.externalTemporal;
-  const components = [
-    {
-      name: "stigmer-server",
-      required: true,
-      probe: { tcp: serverAddress },
-      pidFile: path2.join(data, "daemon.pid")
-    },
-    {
-      name: "temporal",
-      required: required.has("temporal"),
-      probe: { grpc: temporalAddress, service: TEMPORAL_SERVICE },
-      pidFile: managedTemporal ? path2.join(stigmerDir, "temporal.pid") : null
-    },
-    {
-      name: "workflow-runner",
-      required: required.has("workflow-runner"),
-      probe: { pidFile: path2.join(data, "workflow-runner.pid") },
-      pidFile: null
-    },
-    {
-      name: "agent-runner",
-      required: required.has("agent-runner"),
-      probe: options.agentRunner === "docker" ? { docker: "stigmer-agent-runner" } : { pidFile: path2.join(data, "agent-runner.pid") },
-      pidFile: null
-    }
-  ];
-  const bin2 = options.bin ?? (env.STIGMER_E2E_BIN || "stigmer");
-  const notFound = options.bin ? "Fix the `bin` option of stigmer(): it names no program" : env.STIGMER_E2E_BIN ? `STIGMER_E2E_BIN is set to "${env.STIGMER_E2E_BIN}", which is not a program: fix or unset it` : "Install the Stigmer CLI (https://github.com/stigmer/stigmer), put `stigmer` on PATH, or set STIGMER_E2E_BIN to its path";
-  const llm = {
-    STIGMER_LLM_PROVIDER: options.llm?.provider ?? env.STIGMER_LLM_PROVIDER,
-    STIGMER_LLM_MODEL: options.llm?.model ?? env.STIGMER_LLM_MODEL,
-    STIGMER_LLM_BASE_URL: options.llm?.baseUrl ?? env.STIGMER_LLM_BASE_URL
-  };
-  const llmEnv = Object.fromEntries(Object.entries(llm).filter((e) => Boolean(e[1])));
-  const cliEnv = {
-    ...llmEnv,
-    ...options.home ? { HOME: home, USERPROFILE: home } : {},
-    TEMPORAL_SERVICE_ADDRESS: managedTemporal ? void 0 : temporalAddress,
-    ...options.env
-  };
-  const logPair = (name) => [
-    path2.join(logs, `${name}.log`),
-    path2.join(logs, `${name}.err`)
-  ];
-  return sealProfile({
-    name: "stigmer",
-    stateDir: options.stateDir ?? path2.join(stigmerDir, "e2e"),
-    start: options.external ? null : { command: [bin2, "server"], mode: "daemon", env: cliEnv, notFound },
-    stop: {
-      command: options.external ? null : [bin2, "server", "stop"],
-      signal: "SIGTERM",
-      timeoutMs: options.stopTimeoutMs ?? 2e4
-    },
-    components,
-    logs: {
-      "stigmer-server": logPair("stigmer-server"),
-      temporal: logPair("temporal"),
-      "workflow-runner": logPair("workflow-runner"),
-      "agent-runner": logPair("agent-runner")
-    },
-    env: {
-      STIGMER_SERVER_ADDR: serverAddress,
-      TEMPORAL_ADDRESS: temporalAddress,
-      TEMPORAL_SERVICE_ADDRESS: temporalAddress
-    },
-    readyTimeoutMs: options.readyTimeoutMs ?? 18e4,
-    startedWith: Object.keys(llmEnv).length > 0 ? { component: "stigmer-server", env: llmEnv } : null
-  });
-}
-
-// ../core/dist/stack/status.js
-async function serverStatus(profile = stigmer()) {
-  const resolved = await toProfile(profile);
-  const components = await probeAll(resolved.components);
-  const base = {
-    profile: resolved.name,
-    available: components.every((c) => !c.required || c.ready),
-    components
-  };
-  if (!resolved.start)
-    return { ...base, owner: null, leases: [], lastFailure: null, stateDir: null, warning: null };
-  const { state, warning: warning3 } = await readState(resolved.stateDir, { repair: false });
-  const leases = await Promise.all(state.leases.map(async (l) => ({ ...l, alive: await isLeaseAlive(l) })));
-  const owner = state.owner ? { ...state.owner, leaseAlive: leases.some((l) => l.id === state.owner.leaseId && l.alive) } : null;
+function notEnsured(member, reason) {
+  const { profile } = member;
   return {
-    ...base,
-    owner,
-    leases,
-    lastFailure: state.lastFailure,
-    stateDir: resolved.stateDir,
-    warning: warning3
+    profile: profile.name,
+    available: false,
+    pending: false,
+    owned: false,
+    reused: false,
+    outcome: "unavailable",
+    reason,
+    leaseId: null,
+    components: [],
+    env: { ...profile.env },
+    logTails: [],
+    elapsedMs: 0,
+    stateDir: profile.start ? profile.stateDir : null,
+    mismatch: [],
+    name: member.name,
+    dependsOn: member.dependsOn,
+    began: null,
+    ended: null
   };
 }
-
-// ../core/dist/profile/load-profile.js
-import { readFile } from "node:fs/promises";
-import path3 from "node:path";
-import { pathToFileURL } from "node:url";
-async function loadProfile(config, stigmerOptions = {}) {
-  if (config === void 0)
-    return stigmer(stigmerOptions);
-  const file = path3.resolve(config);
-  const ext = path3.extname(file);
-  let spec;
-  try {
-    if (ext === ".json") {
-      spec = JSON.parse(await readFile(file, "utf8"));
-    } else if (ext === ".js" || ext === ".mjs") {
-      const mod = await import(pathToFileURL(file).href);
-      spec = mod.default;
-      if (spec === void 0)
-        throw new ProfileError(`${config} has no default export: export the server spec with \`export default { name, start, components, ... }\`.`);
-    } else {
-      throw new ProfileError(`--config ${config}: expected a .js, .mjs or .json file, got "${ext || "no extension"}".`);
-    }
-  } catch (error) {
-    if (error instanceof ProfileError)
-      throw error;
-    const code = error.code;
-    const why = code === "ENOENT" || code === "ERR_MODULE_NOT_FOUND" ? "no such file" : error.message;
-    throw new ProfileError(`Cannot load --config ${config} (${file}): ${why}.`);
-  }
-  if (isProfile(spec))
-    return spec;
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
-    throw new ProfileError(`${config}: expected the default export to be a server spec object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
-  }
-  const { defineServer: defineServer2 } = await import("./define-server-5MAAVQHM.js");
-  return defineServer2(spec, { baseDir: path3.dirname(file), source: config });
+function groupSnapshot(group, members, failure, elapsedMs) {
+  const failed = failure ? members.find((m) => m.name === failure.failed) : null;
+  const outcome2 = STRENGTH.find((o) => members.some((m) => m.outcome === o)) ?? "external";
+  return {
+    profile: group.name,
+    available: failure === null,
+    pending: false,
+    owned: members.some((m) => m.owned),
+    reused: !members.some((m) => m.outcome === "started"),
+    outcome: failure ? "unavailable" : outcome2,
+    reason: failed ? `${failed.name} failed: ${failed.reason}` : null,
+    leaseId: failure ? null : formatGroupLease(members),
+    components: members.flatMap((m) => m.components.map((c) => ({ ...c, name: `${m.name}/${c.name}` }))),
+    env: { ...group.env },
+    logTails: (failed?.logTails ?? []).map((t) => ({
+      ...t,
+      component: `${failed.name}/${t.component}`
+    })),
+    elapsedMs,
+    stateDir: null,
+    mismatch: members.flatMap((m) => m.mismatch.map((text) => `${m.name}: ${text}`)),
+    members,
+    failed: failed?.name ?? null,
+    cleanup: failure?.cleanup ?? []
+  };
 }
 
 // ../core/dist/report/format-components.js
@@ -720,6 +408,34 @@ ${formatComponents(snapshot.components)}`
 ${formatLogTails(snapshot.logTails)}`);
   return parts.join("\n\n");
 }
+function describeGroupUnavailable(snapshot, who = "run") {
+  const failed = snapshot.members.find((m) => m.name === snapshot.failed);
+  const parts = [
+    `${snapshot.profile} is unavailable: ${snapshot.reason}`,
+    `Members:
+${describeMembers(snapshot.members, who)}`
+  ];
+  if (failed && failed.components.length > 0)
+    parts.push(`Components of ${failed.name}:
+${formatComponents(failed.components)}`);
+  if (failed && failed.logTails.length > 0)
+    parts.push(`Last log lines of ${failed.name}:
+${formatLogTails(failed.logTails)}`);
+  if (snapshot.cleanup.length > 0) {
+    const released = snapshot.cleanup.map((r) => {
+      const outcome2 = snapshot.members.find((m) => m.name === r.name)?.outcome ?? null;
+      return `  ${describeRelease(r.name, outcome2, r, who)}`;
+    });
+    parts.push(`What this ${who} held of the others, released:
+${released.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+// ../core/dist/report/logger.js
+var silentLogger = { info() {
+}, warn() {
+} };
 
 // ../core/dist/stack/policy.js
 function isCI(env = process.env) {
@@ -751,13 +467,39 @@ function resolveContext(profile, options) {
   };
 }
 
+// ../core/dist/probe/component-status.js
+async function probeComponent(component, options) {
+  const [result2, pid] = await Promise.all([
+    runProbe(component.probe, options ?? { timeoutMs: DEFAULT_PROBE_TIMEOUT_MS }),
+    component.pidFile ? readPidFile(component.pidFile) : null
+  ]);
+  const address = probeAddress(component.probe);
+  const base = { name: component.name, required: component.required, address };
+  if (result2.ready && pid && pid.kind !== "alive") {
+    const why = pid.kind === "missing" ? "there is no pid file" : pid.kind === "dead" ? `its pid ${pid.pid} is dead` : "its pid file is unreadable";
+    return {
+      ...base,
+      ready: false,
+      foreign: true,
+      detail: `${address ?? "the probe"} answers, but ${why} (${component.pidFile}): another program holds it, not ${component.name}`
+    };
+  }
+  return { ...base, ready: result2.ready, foreign: false, detail: result2.detail };
+}
+function probeAll(components) {
+  return Promise.all(components.map((c) => probeComponent(c)));
+}
+function describeNotReady(statuses) {
+  return statuses.filter((s) => s.required && !s.ready).map((s) => `${s.name} (${s.detail})`).join(", ");
+}
+
 // ../core/dist/process/process-env.js
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 async function processEnv(pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const raw = await readFile2(`/proc/${pid}/environ`, "utf8");
+    const raw = await readFile(`/proc/${pid}/environ`, "utf8");
     const env = {};
     for (const entry of raw.split("\0")) {
       const at = entry.indexOf("=");
@@ -793,10 +535,10 @@ async function settingsMismatch(profile) {
 }
 
 // ../core/dist/process/port-owner.js
-import { execFile as execFile2 } from "node:child_process";
-import { readdir, readFile as readFile3, readlink } from "node:fs/promises";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile2);
+import { execFile } from "node:child_process";
+import { readdir, readFile as readFile2, readlink } from "node:fs/promises";
+import { promisify } from "node:util";
+var run = promisify(execFile);
 var LISTEN = "0A";
 async function portOwner(port) {
   try {
@@ -809,7 +551,7 @@ async function portOwner(port) {
 async function listenerLinux(port) {
   const inodes = /* @__PURE__ */ new Set();
   for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile3(table, "utf8").catch(() => "");
+    const text = await readFile2(table, "utf8").catch(() => "");
     for (const line of text.split("\n").slice(1)) {
       const fields = line.trim().split(/\s+/);
       const local = fields[1];
@@ -835,12 +577,12 @@ async function listenerLinux(port) {
   return null;
 }
 async function listenerLsof(port) {
-  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
+  const { stdout } = await run("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"]);
   const pid = Number(stdout.trim().split("\n")[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile3(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
+  const text = process.platform === "linux" ? (await readFile2(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run("ps", ["-o", "command=", "-p", String(pid)]).catch(() => ({ stdout: "" }))).stdout.trim();
   return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
@@ -912,6 +654,53 @@ function outcomeOf(decision) {
     case "unavailable":
       return "unavailable";
   }
+}
+
+// ../core/dist/stack/launch.js
+import path from "node:path";
+function startLogFile(profile) {
+  return path.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
+}
+function profileLogs(profile) {
+  if (!profile.start)
+    return { ...profile.logs };
+  const own = profile.start.mode === "process" ? "server" : "start command";
+  return { [own]: [startLogFile(profile)], ...profile.logs };
+}
+var statusFile = (profile) => path.join(profile.stateDir, "start-status.json");
+function launch(profile, launchId) {
+  const start = profile.start;
+  const options = {
+    cwd: start.cwd,
+    env: { ...commandEnv(profile), [LAUNCH_ID_ENV]: launchId },
+    logFile: startLogFile(profile),
+    notFound: start.notFound
+  };
+  if (start.mode === "process")
+    return spawnDetached(start.command, options);
+  removeSmallFile(statusFile(profile));
+  const recorder = programPath("exit-recorder");
+  return spawnDetached([process.execPath, recorder, statusFile(profile), ...start.command], options);
+}
+function readStartStatus(profile) {
+  try {
+    const text = readSmallFile(statusFile(profile));
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+function startNeverRan(profile) {
+  return profile.start?.mode === "daemon" && Boolean(readStartStatus(profile)?.error);
+}
+function failedStart(profile, status) {
+  const start = profile.start;
+  if (status.error)
+    return cannotStart(start.command, status.error, start.cwd, start.notFound);
+  if (status.code === 0)
+    return null;
+  const how = status.signal ? `was killed by ${status.signal}` : `exited with code ${status.code}`;
+  return `the start command ${formatCommand(start.command)} ${how}`;
 }
 
 // ../core/dist/stack/plan.js
@@ -1053,6 +842,91 @@ async function whoHolds(statuses) {
   return owners.map(([port, owner]) => owner ? ` Port ${port} is held by pid ${owner.pid} (${owner.command}).` : "").join("");
 }
 
+// ../core/dist/stack/start-watch.js
+import { statSync } from "node:fs";
+
+// ../core/dist/util/poll.js
+var POLL_CAP_MS = 100;
+async function pollUntil(check, { signal, capMs = POLL_CAP_MS, wake } = {}) {
+  let wakeUp = wake?.then(() => true, () => true);
+  for (let attempt2 = 0; ; attempt2++) {
+    signal?.throwIfAborted();
+    const value = await check();
+    if (value !== void 0)
+      return value;
+    const pause = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
+    const woke = await (wakeUp ? Promise.race([pause, wakeUp]) : pause);
+    if (woke)
+      wakeUp = void 0;
+  }
+}
+
+// ../core/dist/stack/start-watch.js
+var NEVER = new Promise(() => {
+});
+function watchStart(profile, owner, signal, launched) {
+  const shown = formatCommand(profile.start.command);
+  const launcherGone = async () => owner.process !== null && !await isSameProcess(owner.process);
+  if (owner.mode === "process") {
+    const failure2 = launched ? launched.exited.then(({ code, signal: killed }) => {
+      const how = killed ? `was killed by ${killed}` : `exited with code ${code}`;
+      return `the server process ${shown} ${how} before it was ready`;
+    }) : pollUntil(async () => await launcherGone() ? true : void 0, { signal }).then(() => `the server process ${shown} exited before it was ready`);
+    return { returned: Promise.resolve(), failure: failure2.catch(() => NEVER) };
+  }
+  let onReturned = () => {
+  };
+  const returned = new Promise((resolve) => {
+    onReturned = resolve;
+  });
+  const failure = (async () => {
+    const outcome2 = await pollUntil(async () => {
+      const status = readStartStatus(profile);
+      if (status)
+        return failedStart(profile, status) ?? "returned";
+      return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
+    }, { signal, ...launched ? { wake: launched.exited } : {} });
+    if (outcome2 !== "returned")
+      return outcome2;
+    onReturned();
+    return componentDied(profile, owner.startedAt, signal);
+  })();
+  const awaited = profile.start.awaitExit !== false;
+  return { returned: awaited ? returned : Promise.resolve(), failure: failure.catch(() => NEVER) };
+}
+function componentDied(profile, since, signal) {
+  return pollUntil(async () => {
+    for (const component of profile.components.filter((c) => c.required)) {
+      const file = componentPidFile(component);
+      if (!file || modifiedAt(file) < since)
+        continue;
+      const read = await readPidFile(file);
+      if (read?.kind === "dead")
+        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
+    }
+    return void 0;
+  }, { signal });
+}
+function modifiedAt(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+var REPLAN = /* @__PURE__ */ Symbol("replan");
+function watchOwner(profile, owner, signal) {
+  return pollUntil(async () => {
+    const { state } = await readState(profile.stateDir, { repair: false });
+    if (state.owner?.startedAt !== owner.startedAt)
+      return state.lastFailure ? `the run that was starting it gave up: ${state.lastFailure.reason}` : "the run that was starting it stopped it";
+    const ownerLease = state.leases.find((l) => l.id === state.owner.leaseId);
+    if (state.owner.phase === "starting" && !(ownerLease && await isLeaseAlive(ownerLease)))
+      return REPLAN;
+    return void 0;
+  }, { signal, capMs: 200 });
+}
+
 // ../core/dist/probe/backoff.js
 var CAP_MS = { connect: 10, request: 20, spawn: 250 };
 function backoffDelay(attempt2, probe) {
@@ -1136,20 +1010,211 @@ function formatSeconds2(ms) {
   return ms % 1e3 === 0 ? `${ms / 1e3} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
-// ../core/dist/util/poll.js
-var POLL_CAP_MS = 100;
-async function pollUntil(check, { signal, capMs = POLL_CAP_MS, wake } = {}) {
-  let wakeUp = wake?.then(() => true, () => true);
-  for (let attempt2 = 0; ; attempt2++) {
-    signal?.throwIfAborted();
-    const value = await check();
-    if (value !== void 0)
-      return value;
-    const pause = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
-    const woke = await (wakeUp ? Promise.race([pause, wakeUp]) : pause);
-    if (woke)
-      wakeUp = void 0;
+// ../core/dist/process/usage.js
+import { execFile as execFile2 } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
+var TICKS_PER_SECOND = 100;
+async function sampleProcess(pid) {
+  try {
+    if (process.platform === "linux") {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const cpuMs = (Number(fields[11]) + Number(fields[12])) * 1e3 / TICKS_PER_SECOND;
+      const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return { rss: rssKiB * 1024, cpuMs };
+    }
+    if (process.platform === "darwin") {
+      const { stdout } = await run2("ps", ["-o", "rss=,time=", "-p", String(pid)]);
+      const [rss, time] = stdout.trim().split(/\s+/);
+      if (!rss || !time)
+        return null;
+      const [minutes, seconds] = time.split(":").map(Number);
+      return { rss: Number(rss) * 1024, cpuMs: ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1e3 };
+    }
+  } catch {
   }
+  return null;
+}
+var SAMPLE_MS = 1e3;
+var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
+var pct = (value) => Math.round(value * 10) / 10;
+function summarize(name, pid, points) {
+  const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
+  const span = points.at(-1).at - points[0].at;
+  return {
+    name,
+    pid,
+    peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
+    avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
+    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
+    peakCpuPercent: pct(Math.max(0, ...rates))
+  };
+}
+function sampleUsage(targets) {
+  const started = performance.now();
+  const series = targets.map(() => []);
+  const summedRss = [];
+  const take = async () => {
+    const at = performance.now();
+    const samples = await Promise.all(targets.map((t) => sampleProcess(t.pid)));
+    samples.forEach((s, i) => {
+      if (s)
+        series[i].push({ at, ...s });
+    });
+    summedRss.push(samples.reduce((n, s) => n + (s?.rss ?? 0), 0));
+  };
+  const first = take();
+  const timer = setInterval(() => void take(), SAMPLE_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await first;
+      await take();
+      const processes = targets.flatMap((t, i) => series[i].length >= 2 ? [summarize(t.name, t.pid, series[i])] : []);
+      if (processes.length === 0)
+        return null;
+      return {
+        processes,
+        total: {
+          peakRssMiB: mib(Math.max(...summedRss)),
+          avgCpuPercent: pct(processes.reduce((n, p) => n + p.avgCpuPercent, 0))
+        },
+        samples: summedRss.length,
+        durationMs: Math.round(performance.now() - started)
+      };
+    }
+  };
+}
+function lifetimeUsage(name, pid) {
+  if (process.platform !== "linux")
+    return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const lifeSeconds = Math.max(1e-3, uptime - Number(fields[19]) / TICKS_PER_SECOND);
+    const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return {
+      name,
+      pid,
+      peakRssMiB: mib(kib("VmHWM") * 1024),
+      avgRssMiB: mib(kib("VmRSS") * 1024),
+      avgCpuPercent: pct(cpuSeconds / lifeSeconds * 100),
+      peakCpuPercent: pct(cpuSeconds / lifeSeconds * 100)
+    };
+  } catch {
+    return null;
+  }
+}
+
+// ../core/dist/report/stack-usage.js
+var FIRST_SAMPLE_MS = 500;
+function watchUsage(profile) {
+  let sampler = null;
+  const begin = setTimeout(() => {
+    sampler = (async () => {
+      const identity = await pidFileProcesses(profile);
+      const targets = identity.map((e) => ({
+        name: e.component,
+        pid: e.pid,
+        startTime: e.startTime
+      }));
+      const { state } = await readState(profile.stateDir, { repair: false });
+      if (state.owner?.mode === "process" && state.owner.process)
+        targets.push({ name: "server", ...state.owner.process });
+      return sampleUsage(targets);
+    })();
+  }, FIRST_SAMPLE_MS);
+  begin.unref();
+  return {
+    stop: async () => {
+      clearTimeout(begin);
+      const started = sampler;
+      return started ? (await started.catch(() => null))?.stop() ?? null : null;
+    }
+  };
+}
+async function stackUsage(profile) {
+  const targets = (await pidFileProcesses(profile)).map((e) => ({ name: e.component, pid: e.pid }));
+  const { state } = await readState(profile.stateDir, { repair: false });
+  if (state.owner?.mode === "process" && state.owner.process)
+    targets.push({ name: "server", pid: state.owner.process.pid });
+  const processes = targets.map((t) => lifetimeUsage(t.name, t.pid)).filter((u) => u !== null);
+  if (processes.length === 0)
+    return null;
+  return {
+    processes,
+    // Each process's own peak, summed: an upper bound of the stack's peak (they need not coincide).
+    total: {
+      peakRssMiB: Math.round(processes.reduce((n, p) => n + p.peakRssMiB, 0) * 10) / 10,
+      avgCpuPercent: Math.round(processes.reduce((n, p) => n + p.avgCpuPercent, 0) * 10) / 10
+    },
+    samples: 1,
+    durationMs: 0
+  };
+}
+
+// ../core/dist/stack/release.js
+async function releaseServer(profile, leaseId2, options = {}) {
+  const resolved = await toProfile(profile);
+  if (!resolved.start)
+    return { released: false, stop: null, reason: "not-ours", remaining: 0, usage: null };
+  return releaseLease(resolved, leaseId2, options);
+}
+async function releaseLease(profile, leaseId2, options = {}) {
+  const logger = options.logger ?? silentLogger;
+  const policy = options.stop ?? "if-owned";
+  return withLock(profile.stateDir, async () => {
+    const { state, warning: warning3 } = await readState(profile.stateDir);
+    if (warning3)
+      logger.warn(warning3);
+    const released = state.leases.some((l) => l.id === leaseId2);
+    const { live } = await partitionLeases(state.leases.filter((l) => l.id !== leaseId2));
+    const result2 = (reason, stop2 = null) => ({
+      released,
+      stop: stop2,
+      reason,
+      remaining: live.length,
+      usage: null
+    });
+    const owner = policy === "always" ? state.owner ?? await unownedAsOwner(profile) : state.owner;
+    if (live.length > 0 || !owner || policy === "never") {
+      const keep = policy === "never" && live.length === 0;
+      await writeState(profile.stateDir, {
+        ...state,
+        leases: live,
+        owner: keep ? null : state.owner
+      });
+      if (live.length > 0)
+        return result2("in-use");
+      if (keep && state.owner)
+        return result2("kept");
+      return result2(released ? "not-ours" : "no-lease");
+    }
+    logger.info(`Stopping ${profile.name}: ${state.owner ? "started by stigmer-e2e" : "stop: always"} and no lease remains.`);
+    const stop = await stopAndDisown(profile, state, owner, { leases: [], logger });
+    if (!stop?.stopped)
+      return result2("replaced", stop);
+    return result2(state.owner ? "stopped" : "stopped-always", stop);
+  });
+}
+async function unownedAsOwner(profile) {
+  if (!profile.stop.command)
+    return null;
+  return {
+    leaseId: "",
+    phase: "running",
+    mode: "daemon",
+    startedAt: 0,
+    process: null,
+    identity: await pidFileProcesses(profile)
+  };
 }
 
 // ../core/dist/stack/handle.js
@@ -1197,64 +1262,8 @@ function makeHandle(ctx, result2) {
   };
 }
 
-// ../core/dist/stack/start-watch.js
-import { statSync } from "node:fs";
-var NEVER = new Promise(() => {
-});
-function watchStart(profile, owner, signal, launched) {
-  const shown = formatCommand(profile.start.command);
-  const launcherGone = async () => owner.process !== null && !await isSameProcess(owner.process);
-  if (owner.mode === "process") {
-    const failure2 = launched ? launched.exited.then(({ code, signal: killed }) => {
-      const how = killed ? `was killed by ${killed}` : `exited with code ${code}`;
-      return `the server process ${shown} ${how} before it was ready`;
-    }) : pollUntil(async () => await launcherGone() ? true : void 0, { signal }).then(() => `the server process ${shown} exited before it was ready`);
-    return { returned: Promise.resolve(), failure: failure2.catch(() => NEVER) };
-  }
-  let onReturned = () => {
-  };
-  const returned = new Promise((resolve) => {
-    onReturned = resolve;
-  });
-  const failure = (async () => {
-    const outcome2 = await pollUntil(async () => {
-      const status = readStartStatus(profile);
-      if (status)
-        return failedStart(profile, status) ?? "returned";
-      return await launcherGone() ? `the start command ${shown} ended without recording how (was it killed?)` : void 0;
-    }, { signal, ...launched ? { wake: launched.exited } : {} });
-    if (outcome2 !== "returned")
-      return outcome2;
-    onReturned();
-    return componentDied(profile, owner.startedAt, signal);
-  })();
-  const awaited = profile.start.awaitExit !== false;
-  return { returned: awaited ? returned : Promise.resolve(), failure: failure.catch(() => NEVER) };
-}
-function componentDied(profile, since, signal) {
-  return pollUntil(async () => {
-    for (const component of profile.components.filter((c) => c.required)) {
-      const file = componentPidFile(component);
-      if (!file || modifiedAt(file) < since)
-        continue;
-      const read = await readPidFile(file);
-      if (read?.kind === "dead")
-        return `${component.name} (pid ${read.pid}, from ${file}) exited after the start command returned`;
-    }
-    return void 0;
-  }, { signal });
-}
-function modifiedAt(file) {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
 // ../core/dist/stack/wait.js
 var FOREIGN_SETTLE_MS = 1e4;
-var REPLAN = /* @__PURE__ */ Symbol("replan");
 async function awaitPlanned(ctx, planned) {
   const { decision, lease, statuses, ready } = planned;
   const outcome2 = outcomeOf(decision);
@@ -1312,7 +1321,7 @@ async function awaitOwnStart(ctx, lease, planned) {
       logTails
     });
   }
-  await recordIdentity(ctx, owner);
+  await recordIdentity(profile, owner);
   ctx.logger.info(`${profile.name} is ready after ${(ctx.elapsed() / 1e3).toFixed(1)} s (started by this run; stopped when the last run using it is done).`);
   return makeHandle(ctx, {
     outcome: outcomeOf(planned.decision),
@@ -1325,7 +1334,7 @@ async function awaitOthersStart(ctx, lease, owner) {
   const watching = new AbortController();
   const start = watchStart(ctx.profile, owner, watching.signal);
   let starterDied = false;
-  const failure = watchOwner(ctx, owner, watching.signal).then((why) => {
+  const failure = watchOwner(ctx.profile, owner, watching.signal).then((why) => {
     starterDied = why === REPLAN;
     return why === REPLAN ? "the run starting it died" : why;
   });
@@ -1409,31 +1418,6 @@ async function waitOrRelease(ctx, lease, run3) {
     throw error;
   }
 }
-function watchOwner(ctx, owner, signal) {
-  return pollUntil(async () => {
-    const { state } = await readState(ctx.profile.stateDir, { repair: false });
-    if (state.owner?.startedAt !== owner.startedAt)
-      return state.lastFailure ? `the run that was starting it gave up: ${state.lastFailure.reason}` : "the run that was starting it stopped it";
-    const ownerLease = state.leases.find((l) => l.id === state.owner.leaseId);
-    if (state.owner.phase === "starting" && !(ownerLease && await isLeaseAlive(ownerLease)))
-      return REPLAN;
-    return void 0;
-  }, { signal, capMs: 200 });
-}
-async function recordIdentity(ctx, owner) {
-  const { profile } = ctx;
-  const named = await pidFileProcesses(profile);
-  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
-  const identity = named.filter((_, i) => mine[i]).map(({ component, pid, startTime }) => ({ component, pid, startTime }));
-  await withLock(profile.stateDir, async () => {
-    const { state } = await readState(profile.stateDir);
-    if (state.owner?.startedAt === owner.startedAt)
-      await writeState(profile.stateDir, {
-        ...state,
-        owner: { ...state.owner, phase: "running", identity }
-      });
-  });
-}
 async function abandonStart(ctx, lease, owner, reason, stop) {
   const { profile, logger } = ctx;
   await withLock(profile.stateDir, async () => {
@@ -1462,6 +1446,258 @@ async function ensureServer(profile = stigmer(), options = {}) {
       return handle;
     leaseId2 = planned.lease.id;
   }
+}
+
+// ../core/dist/group/secrets.js
+var BARE_PASSWORD_LENGTH = 6;
+function groupSecrets(group) {
+  return envSecrets(process.env, ...group.members.flatMap((m) => [m.profile.env, m.profile.start?.env ?? {}]));
+}
+function envSecrets(...envs) {
+  const passwords = envs.flatMap((env) => Object.values(env).flatMap(urlPassword));
+  return [.../* @__PURE__ */ new Set([...secretValues(...envs), ...passwords])].sort((a, b) => b.length - a.length);
+}
+function urlPassword(value) {
+  if (!value || !/^[a-z][a-z\d+.-]*:\/\/[^/@]*:[^/@]+@/i.test(value))
+    return [];
+  let password;
+  try {
+    password = new URL(value).password;
+  } catch {
+    return [];
+  }
+  if (!password)
+    return [];
+  const forms = [.../* @__PURE__ */ new Set([password, decodeURIComponent(password)])];
+  return forms.map((p) => p.length >= BARE_PASSWORD_LENGTH ? p : `:${p}@`);
+}
+function redactingLogger(logger, secrets) {
+  return {
+    info: (message2) => logger.info(redact(message2, secrets)),
+    warn: (message2) => logger.warn(redact(message2, secrets))
+  };
+}
+
+// ../core/dist/group/release-group.js
+async function releaseGroup(group, leaseId2, options = {}) {
+  const resolved = await toGroup(group);
+  const leases = parseGroupLease(resolved, leaseId2);
+  const logger = options.logger && redactingLogger(options.logger, groupSecrets(resolved));
+  return releaseInOrder(resolved, (member) => {
+    const id = leases.get(member.name);
+    if (!id)
+      return null;
+    return releaseServer(member.profile, id, { ...options, ...logger ? { logger } : {} });
+  });
+}
+async function releaseInOrder(group, release) {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  const results = [];
+  const errors = [];
+  const done = /* @__PURE__ */ new Map();
+  for (const member of [...group.members].reverse()) {
+    const after = dependentsOf(group, member.name).map((d) => done.get(d.name));
+    done.set(member.name, (async () => {
+      await Promise.allSettled(after);
+      const began = ms();
+      try {
+        const result2 = await release(member);
+        if (result2)
+          results.push({ name: member.name, ...result2, began, ended: ms() });
+      } catch (error) {
+        errors.push(error);
+      }
+    })());
+  }
+  await Promise.all(done.values());
+  if (errors.length > 0)
+    throw errors[0];
+  return { members: results, elapsedMs: ms() };
+}
+
+// ../core/dist/group/ensure-group.js
+async function ensureGroup(group, options = {}) {
+  const resolved = await toGroup(group);
+  const began = performance.now();
+  const ms = () => Math.round(performance.now() - began);
+  const policy = resolvePolicy(options.onUnavailable);
+  const secrets = groupSecrets(resolved);
+  const logger = redactingLogger(options.logger ?? silentLogger, secrets);
+  const stopping = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stopping.signal]) : stopping.signal;
+  let failed = null;
+  const fail2 = (name) => {
+    if (failed !== null)
+      return;
+    failed = name;
+    stopping.abort(new Error(`${name} failed`));
+  };
+  const onProgress = progressOf(resolved, options.onProgress, ms);
+  logger.info(`${resolved.name}: ${resolved.members.map((m) => m.dependsOn.length > 0 ? `${m.name} (after ${m.dependsOn.join(", ")})` : m.name).join(", ")}.`);
+  const runs = /* @__PURE__ */ new Map();
+  for (const member of resolved.members) {
+    const needs = member.dependsOn.map((name) => runs.get(name));
+    runs.set(member.name, (async () => {
+      const ready = await Promise.all(needs);
+      const missing = ready.find((r) => !r.handle?.available);
+      const skipped = (reason) => ({
+        member,
+        handle: null,
+        snapshot: notEnsured(member, reason)
+      });
+      if (missing)
+        return skipped(`not started: ${missing.member.name} is unavailable`);
+      if (signal.aborted)
+        return skipped(`not started: ${failed ?? "the run"} was interrupted`);
+      const start = ms();
+      try {
+        const handle = await ensureServer(member.profile, {
+          ...options,
+          signal,
+          logger,
+          onUnavailable: "skip",
+          // the group reports first, then applies its policy
+          onProgress: onProgress?.(member.name)
+        });
+        if (!handle.available)
+          fail2(member.name);
+        const times = { began: start, ended: ms() };
+        return {
+          member,
+          handle,
+          snapshot: memberSnapshot(member, handle.snapshot(), times, secrets)
+        };
+      } catch (error) {
+        const interrupted = signal.aborted;
+        if (!interrupted)
+          fail2(member.name);
+        const reason = interrupted && failed !== member.name ? `stopped waiting: ${failed ?? "interrupted"}${failed ? " failed" : ""}` : redact(error.message, secrets);
+        const snapshot = { ...notEnsured(member, reason), began: start, ended: ms() };
+        return { member, handle: null, snapshot };
+      }
+    })());
+  }
+  const ensured = await Promise.all(runs.values());
+  const handles = new Map(ensured.flatMap((e) => e.handle?.available ? [[e.member.name, e.handle]] : []));
+  const releaseAll = () => releaseInOrder(resolved, (m) => handles.get(m.name)?.release() ?? null);
+  if (options.signal?.aborted) {
+    await releaseAll();
+    throw options.signal.reason;
+  }
+  const snapshots = ensured.map((e) => e.snapshot);
+  if (failed !== null) {
+    logger.info(`${failed} failed: releasing what this run holds of the other members.`);
+    const cleanup = await releaseAll();
+    const snapshot = groupSnapshot(resolved, snapshots, { failed, cleanup: cleanup.members }, ms());
+    if (policy === "fail")
+      throw new ServerUnavailableError(describeGroupUnavailable(snapshot), snapshot);
+    const none = { members: [], elapsedMs: 0 };
+    return handleOf(snapshot, () => Promise.resolve(none));
+  }
+  let releasing;
+  return handleOf(groupSnapshot(resolved, snapshots, null, ms()), () => {
+    releasing ??= releaseAll();
+    return releasing;
+  });
+}
+function handleOf(snapshot, release) {
+  return {
+    ...snapshot,
+    snapshot: () => snapshot,
+    release,
+    member(name) {
+      const found = snapshot.members.find((m) => m.name === name);
+      if (found)
+        return found;
+      throw new Error(`${snapshot.profile} has no member "${name}"; its members are ${snapshot.members.map((m) => `"${m.name}"`).join(", ")}`);
+    }
+  };
+}
+function progressOf(group, onProgress, ms) {
+  if (!onProgress)
+    return void 0;
+  const latest = /* @__PURE__ */ new Map();
+  return (name) => (components) => {
+    latest.set(name, components.map((c) => ({ ...c, name: `${name}/${c.name}` })));
+    onProgress(group.members.flatMap((m) => latest.get(m.name) ?? []), ms());
+  };
+}
+
+// ../core/dist/stack/status.js
+async function serverStatus(profile = stigmer()) {
+  const resolved = await toProfile(profile);
+  const components = await probeAll(resolved.components);
+  const base = {
+    profile: resolved.name,
+    available: components.every((c) => !c.required || c.ready),
+    components
+  };
+  if (!resolved.start)
+    return { ...base, owner: null, leases: [], lastFailure: null, stateDir: null, warning: null };
+  const { state, warning: warning3 } = await readState(resolved.stateDir, { repair: false });
+  const leases = await Promise.all(state.leases.map(async (l) => ({ ...l, alive: await isLeaseAlive(l) })));
+  const owner = state.owner ? { ...state.owner, leaseAlive: leases.some((l) => l.id === state.owner.leaseId && l.alive) } : null;
+  return {
+    ...base,
+    owner,
+    leases,
+    lastFailure: state.lastFailure,
+    stateDir: resolved.stateDir,
+    warning: warning3
+  };
+}
+
+// ../core/dist/group/status.js
+async function groupStatus(group) {
+  const resolved = await toGroup(group);
+  const members = await Promise.all(resolved.members.map(async (m) => ({
+    name: m.name,
+    dependsOn: m.dependsOn,
+    ...await serverStatus(m.profile)
+  })));
+  return { profile: resolved.name, available: members.every((m) => m.available), members };
+}
+
+// ../core/dist/profile/load-profile.js
+import { readFile as readFile3 } from "node:fs/promises";
+import path2 from "node:path";
+import { pathToFileURL } from "node:url";
+async function loadConfig(config, stigmerOptions = {}) {
+  if (config === void 0)
+    return stigmer(stigmerOptions);
+  const file = path2.resolve(config);
+  const ext = path2.extname(file);
+  let spec;
+  try {
+    if (ext === ".json") {
+      spec = JSON.parse(await readFile3(file, "utf8"));
+    } else if (ext === ".js" || ext === ".mjs") {
+      const mod = await import(pathToFileURL(file).href);
+      spec = mod.default;
+      if (spec === void 0)
+        throw new ProfileError(`${config} has no default export: export the server spec with \`export default { name, start, components, ... }\`, or a group with \`export default { members: [...] }\`.`);
+    } else {
+      throw new ProfileError(`--config ${config}: expected a .js, .mjs or .json file, got "${ext || "no extension"}".`);
+    }
+  } catch (error) {
+    if (error instanceof ProfileError)
+      throw error;
+    const code = error.code;
+    const why = code === "ENOENT" || code === "ERR_MODULE_NOT_FOUND" ? "no such file" : error.message;
+    throw new ProfileError(`Cannot load --config ${config} (${file}): ${why}.`);
+  }
+  if (isProfile(spec) || isGroup(spec))
+    return spec;
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+    throw new ProfileError(`${config}: expected the default export to be a server spec or a group ({ members: [...] }) object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
+  }
+  if ("members" in spec) {
+    const { defineGroup: defineGroup2 } = await import("./define-group-6CESIDEM.js");
+    return defineGroup2(spec, { baseDir: path2.dirname(file), source: config });
+  }
+  const { defineServer: defineServer2 } = await import("./define-server-IT24WHMX.js");
+  return defineServer2(spec, { baseDir: path2.dirname(file), source: config });
 }
 
 // src/secrets.ts
@@ -1558,7 +1794,7 @@ function startedAt() {
 }
 var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
 var bin = () => getState(KEYS.bin) || null;
-var setBin = (path5) => saveState(KEYS.bin, path5);
+var setBin = (path4) => saveState(KEYS.bin, path4);
 var setVersion = (tag) => saveState(KEYS.version, tag);
 function cacheMisses() {
   return parseJson(getState(KEYS.cacheMisses)) ?? [];
@@ -1571,7 +1807,7 @@ function outcome() {
 }
 var setOutcome = (value) => saveState(KEYS.outcome, value);
 var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
+var setConfigPath = (path4) => saveState(KEYS.configPath, path4);
 var result = () => parseJson(getState(KEYS.result));
 var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
 function parseJson(text) {
@@ -1585,9 +1821,9 @@ function parseJson(text) {
 
 // src/stack/profile.ts
 import { access } from "node:fs/promises";
-import path4 from "node:path";
+import path3 from "node:path";
 function configFile(config) {
-  return path4.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path3.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {
@@ -1600,21 +1836,19 @@ async function stackProfile(inputs, options) {
       throw new Error(
         `\`config\`: ${file} does not exist. The profile file is read from the repository: run actions/checkout before this step, and give the path relative to the repository root.`
       );
-    return loadProfile(file);
+    if (options.bin && !process.env.STIGMER_E2E_BIN) process.env.STIGMER_E2E_BIN = options.bin;
+    return loadConfig(file);
   }
+  return stigmerProfile(inputs, options.bin);
+}
+function stigmerProfile(inputs, bin2) {
   return stigmer({
-    ...options.bin ? { bin: options.bin } : {},
+    ...bin2 ? { bin: bin2 } : {},
     ...inputs.require ? { require: [...inputs.require] } : {},
     // Without the input, stigmer() takes STIGMER_LLM_MODEL from the job's environment.
     ...inputs.llmModel ? { llm: { model: inputs.llmModel } } : {}
   });
 }
-
-// src/stack/logger.ts
-var actionsLogger = {
-  info: (message2) => info2(message2),
-  warn: (message2) => warning2(message2)
-};
 
 // src/stage.ts
 async function runStage(stage, body) {
@@ -1690,17 +1924,30 @@ async function getJson(route, token, options = {}) {
   }
 }
 
+// src/stack/logger.ts
+var actionsLogger = {
+  info: (message2) => info2(message2),
+  warn: (message2) => warning2(message2)
+};
+
 export {
   getInputs,
   readLogTails,
-  stackUsage,
   formatSeconds,
   describeOutcome,
   describeRelease,
+  describeMembers,
+  describeGroupAvailable,
+  describeGroupRelease,
   profileLogs,
+  stackUsage,
   releaseServer,
   ensureServer,
+  isGroupSnapshot,
+  releaseGroup,
+  ensureGroup,
   serverStatus,
+  groupStatus,
   maskSecrets,
   redactSecrets,
   info2 as info,
@@ -1731,6 +1978,7 @@ export {
   setResult,
   configFile,
   stackProfile,
+  stigmerProfile,
   actionsLogger,
   runStage,
   attempt,

@@ -1,20 +1,24 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  withLock
+} from "./chunk-OTS7C56G.js";
+import {
+  readState,
   writeState
-} from "./chunk-4ZFE3CZX.js";
+} from "./chunk-D5U6FEG5.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
-import {
-  commandEnv,
-  componentPidFile
-} from "./chunk-OTVOUBNS.js";
 import {
   isSameProcess,
   processRef,
   readSmallFile,
   sleep
 } from "./chunk-LK6OX7TM.js";
+import {
+  commandEnv,
+  componentPidFile
+} from "./chunk-KGLTKPOK.js";
 import {
   connect,
   parseAddress,
@@ -368,6 +372,19 @@ async function sortPidFileProcesses(profile, owner) {
 function leftAlone(process2) {
   return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
 }
+async function recordIdentity(profile, owner) {
+  const named = await pidFileProcesses(profile);
+  const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
+  const identity = named.filter((_, i) => mine[i]).map(({ component, pid, startTime }) => ({ component, pid, startTime }));
+  await withLock(profile.stateDir, async () => {
+    const { state } = await readState(profile.stateDir);
+    if (state.owner?.startedAt === owner.startedAt)
+      await writeState(profile.stateDir, {
+        ...state,
+        owner: { ...state.owner, phase: "running", identity }
+      });
+  });
+}
 
 // ../core/dist/stack/stop.js
 var PORTS_FREE_TIMEOUT_MS = 5e3;
@@ -474,15 +491,15 @@ async function runStopCommand(profile) {
 }
 
 export {
+  secretValues,
+  redact,
   readPidFile,
   runProbe,
   probeAddress,
-  secretValues,
-  redact,
   LAUNCH_ID_ENV,
   newLaunchId,
   pidFileProcesses,
-  isOurs,
+  recordIdentity,
   stopAndDisown,
   stopStack
 };

@@ -2,12 +2,13 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-6POOQ3FW.js";
-import "./chunk-4ZFE3CZX.js";
+} from "./chunk-WKRHLJNM.js";
+import "./chunk-OTS7C56G.js";
+import "./chunk-D5U6FEG5.js";
 import "./chunk-BOTTUJWC.js";
-import "./chunk-OTVOUBNS.js";
 import "./chunk-LK6OX7TM.js";
-import "./chunk-OSJIUKPB.js";
+import "./chunk-KGLTKPOK.js";
+import "./chunk-4IFXONDL.js";
 import "./chunk-N4QNBSZ5.js";
 import "./chunk-NL2OM63K.js";
 import "./chunk-HANBNIMK.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-JEPTEI5I.js";
+} from "./chunk-CPJRMDKX.js";
 import {
   endGroup,
   startGroup

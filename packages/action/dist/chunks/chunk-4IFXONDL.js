@@ -30,11 +30,15 @@ var LockTimeoutError = class extends StigmerE2eError {
 var SpawnError = class extends StigmerE2eError {
   name = "SpawnError";
 };
+var UsageError = class extends StigmerE2eError {
+  name = "UsageError";
+};
 
 export {
   ProfileError,
   ServerUnavailableError,
   StateDirError,
   LockTimeoutError,
-  SpawnError
+  SpawnError,
+  UsageError
 };
