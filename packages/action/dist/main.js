@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-LJP3DX4V.js";
+} from "./chunks/chunk-GVMWSUUE.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-PWJKAQUW.js";
+} from "./chunks/chunk-QIWM3OLE.js";
 import {
   actionsLogger,
   bin,
@@ -35,7 +35,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-CPJRMDKX.js";
+} from "./chunks/chunk-NEFXZFQP.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

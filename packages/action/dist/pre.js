@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-LJP3DX4V.js";
+} from "./chunks/chunk-GVMWSUUE.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-CPJRMDKX.js";
+} from "./chunks/chunk-NEFXZFQP.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

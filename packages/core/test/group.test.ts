@@ -5,7 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
+import { getFreePorts } from '@stigmer/e2e-emulator';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   defineServer,
@@ -17,7 +19,7 @@ import {
 } from '../src/index.js';
 import { type GroupStack, groupStack } from './helpers/group-stack.js';
 import { assertPostgresInstalled } from './helpers/postgres.js';
-import { CLI, isRunning, portAccepts, waitFor } from './helpers/processes.js';
+import { CLI, FIXTURES, isRunning, portAccepts, waitFor } from './helpers/processes.js';
 import { tempDir } from './helpers/temp.js';
 
 const LONG = 240_000;
@@ -318,6 +320,49 @@ describe('a group: Stigmer, PostgreSQL and an app that needs both', () => {
     },
     LONG,
   );
+
+  it('an external member (only probed) is never released; the member depending on it starts', async () => {
+    const server = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const [appPort] = await getFreePorts(1);
+    const events = path.join(temp.dir, 'app-events.log');
+    try {
+      const group = await ensureGroup(
+        {
+          members: [
+            {
+              name: 'api',
+              components: [{ name: 'api', probe: { tcp: `127.0.0.1:${port}` } }],
+              env: { API_ADDR: `127.0.0.1:${port}` },
+            },
+            {
+              name: 'app',
+              dependsOn: ['api'],
+              stateDir: path.join(temp.dir, 'app-state'),
+              start: {
+                command: [process.execPath, path.join(FIXTURES, 'group-app.mjs')],
+                mode: 'process',
+                env: { APP_PORT: String(appPort), APP_NEEDS: 'API_ADDR', APP_EVENTS_FILE: events },
+              },
+              components: [{ name: 'http', probe: { http: `http://127.0.0.1:${appPort}/` } }],
+            },
+          ],
+        },
+        { onUnavailable: 'fail' },
+      );
+      expect(group.members.map((m) => [m.name, m.outcome])).toEqual([
+        ['api', 'external'],
+        ['app', 'started'],
+      ]);
+      expect(group.leaseId).toMatch(/^app=[\w-]+$/);
+      const released = await group.release();
+      expect(released.members.map((r) => [r.name, r.reason])).toEqual([['app', 'stopped']]);
+      expect(await portAccepts(port)).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
 
   it('a cycle in dependsOn is rejected with the cycle named, and nothing is started', async () => {
     stack = await groupStack(temp.dir);

@@ -124,8 +124,11 @@ export async function ensureGroup(
     );
   }
   const ensured = await Promise.all(runs.values());
+  // What this run holds: an external member (only probed) holds no lease and has nothing to release.
   const handles = new Map(
-    ensured.flatMap((e) => (e.handle?.available ? [[e.member.name, e.handle] as const] : [])),
+    ensured.flatMap((e) =>
+      e.handle?.available && e.handle.leaseId ? [[e.member.name, e.handle] as const] : [],
+    ),
   );
   const releaseAll = () => releaseInOrder(resolved, (m) => handles.get(m.name)?.release() ?? null);
 

@@ -1579,7 +1579,7 @@ async function ensureGroup(group, options = {}) {
     })());
   }
   const ensured = await Promise.all(runs.values());
-  const handles = new Map(ensured.flatMap((e) => e.handle?.available ? [[e.member.name, e.handle]] : []));
+  const handles = new Map(ensured.flatMap((e) => e.handle?.available && e.handle.leaseId ? [[e.member.name, e.handle]] : []));
   const releaseAll = () => releaseInOrder(resolved, (m) => handles.get(m.name)?.release() ?? null);
   if (options.signal?.aborted) {
     await releaseAll();

@@ -18,7 +18,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-CPJRMDKX.js";
+} from "./chunk-NEFXZFQP.js";
 import {
   HttpClient,
   addPath,
