@@ -68,8 +68,8 @@ type Member struct {
 	Available bool     `json:"available"`
 	Owned     bool     `json:"owned"`
 	Outcome   Outcome  `json:"outcome"`
-	// Reason says why the member is unavailable: its own failure, or "not started: db is
-	// unavailable" when a member it depends on failed first.
+	// Reason says why the member is unavailable: its own failure, "not started: db failed" when
+	// a member failed before it could start, or "stopped waiting: db failed" while it started.
 	Reason     string            `json:"reason"`
 	Env        map[string]string `json:"env"`
 	LeaseID    string            `json:"leaseId"`

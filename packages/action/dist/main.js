@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-GVMWSUUE.js";
+} from "./chunks/chunk-NYOQ7C3W.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-QIWM3OLE.js";
+} from "./chunks/chunk-EJBRZCXM.js";
 import {
   actionsLogger,
   bin,
@@ -35,7 +35,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-NEFXZFQP.js";
+} from "./chunks/chunk-ZKE7R2EI.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-GVMWSUUE.js";
+} from "./chunks/chunk-NYOQ7C3W.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-NEFXZFQP.js";
+} from "./chunks/chunk-ZKE7R2EI.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

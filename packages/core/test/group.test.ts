@@ -291,6 +291,30 @@ describe('a group: Stigmer, PostgreSQL and an app that needs both', () => {
   );
 
   it(
+    'a member failing while another still starts: that one stops waiting and what it started is stopped',
+    async () => {
+      stack = await groupStack(temp.dir, { startDelayMs: 60_000 }, ['-c no_such_setting=1']);
+      const group = await ensureGroup(stack.spec(), { onUnavailable: 'skip' });
+      expect(group).toMatchObject({ available: false, failed: 'postgres' });
+      expect(group.reason).toMatch(/^postgres failed: the start command .* exited with code 1/);
+      expect(group.member('stigmer').reason).toBe('stopped waiting: postgres failed');
+      expect(group.member('app')).toMatchObject({
+        reason: 'not started: postgres failed',
+        began: null,
+      });
+      expect(describeGroupUnavailable(group)).toContain(
+        'unrecognized configuration parameter "no_such_setting"',
+      );
+      const { server, temporal } = stack.stigmer.ports;
+      for (const port of [server, temporal, stack.pg.port, stack.appPort])
+        expect(await portAccepts(port)).toBe(false);
+      expect(await stack.stigmer.pid('daemon')).toBeNull();
+      expect((await stack.lifecycle()).app).toEqual({ starts: 0, stops: 0 });
+    },
+    LONG,
+  );
+
+  it(
     'Ctrl-C while a member is still starting: what this run started of every member is stopped',
     async () => {
       stack = await groupStack(temp.dir, { startDelayMs: 60_000 });

@@ -74,6 +74,8 @@ export async function ensureGroup(
     failed = name;
     stopping.abort(new Error(`${name} failed`));
   };
+  /** Why a member was not (or no longer) waited for: another one failed, or the caller aborted. */
+  const stoppedBy = () => (failed === null ? 'interrupted' : `${failed} failed`);
   const onProgress = progressOf(resolved, options.onProgress, ms);
   logger.info(
     `${resolved.name}: ${resolved.members.map((m) => (m.dependsOn.length > 0 ? `${m.name} (after ${m.dependsOn.join(', ')})` : m.name)).join(', ')}.`,
@@ -86,14 +88,13 @@ export async function ensureGroup(
       member.name,
       (async (): Promise<Ensured> => {
         const ready = await Promise.all(needs);
-        const missing = ready.find((r) => !r.handle?.available);
-        const skipped = (reason: string) => ({
-          member,
-          handle: null,
-          snapshot: notEnsured(member, reason),
-        });
-        if (missing) return skipped(`not started: ${missing.member.name} is unavailable`);
-        if (signal.aborted) return skipped(`not started: ${failed ?? 'the run'} was interrupted`);
+        // A member it needs is unavailable: that one failed, or the caller aborted.
+        if (signal.aborted || ready.some((r) => !r.handle?.available))
+          return {
+            member,
+            handle: null,
+            snapshot: notEnsured(member, `not started: ${stoppedBy()}`),
+          };
         const start = ms();
         try {
           const handle = await ensureServer(member.profile, {
@@ -115,7 +116,7 @@ export async function ensureGroup(
           if (!interrupted) fail(member.name);
           const reason =
             interrupted && failed !== member.name
-              ? `stopped waiting: ${failed ?? 'interrupted'}${failed ? ' failed' : ''}`
+              ? `stopped waiting: ${stoppedBy()}`
               : redact((error as Error).message, secrets);
           const snapshot = { ...notEnsured(member, reason), began: start, ended: ms() };
           return { member, handle: null, snapshot };

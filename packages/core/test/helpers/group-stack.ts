@@ -35,10 +35,17 @@ export interface GroupStack {
   cleanup(): Promise<void>;
 }
 
-/** `knobs`: the emulator's faults for the Stigmer member (e.g. a slow start). */
-export async function groupStack(dir: string, knobs: EmulatorKnobs = {}): Promise<GroupStack> {
+/**
+ * `knobs`: the emulator's faults for the Stigmer member (e.g. a slow start); `pgOptions`:
+ * PostgreSQL's settings (e.g. one it does not know, to make its start fail).
+ */
+export async function groupStack(
+  dir: string,
+  knobs: EmulatorKnobs = {},
+  pgOptions: string[] = [],
+): Promise<GroupStack> {
   const stigmer = await emulatedStigmer(path.join(dir, 'home'), knobs);
-  const pg = await postgresCluster(dir);
+  const pg = await postgresCluster(dir, pgOptions);
   const [appPort] = (await getFreePorts(1)) as [number];
   const appEvents = path.join(dir, 'app-events.log');
   const app = (): ServerSpec & { dependsOn: string[] } => ({

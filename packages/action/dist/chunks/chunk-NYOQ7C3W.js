@@ -18,7 +18,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-NEFXZFQP.js";
+} from "./chunk-ZKE7R2EI.js";
 import {
   HttpClient,
   addPath,

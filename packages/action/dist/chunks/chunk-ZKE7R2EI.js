@@ -1533,6 +1533,7 @@ async function ensureGroup(group, options = {}) {
     failed = name;
     stopping.abort(new Error(`${name} failed`));
   };
+  const stoppedBy = () => failed === null ? "interrupted" : `${failed} failed`;
   const onProgress = progressOf(resolved, options.onProgress, ms);
   logger.info(`${resolved.name}: ${resolved.members.map((m) => m.dependsOn.length > 0 ? `${m.name} (after ${m.dependsOn.join(", ")})` : m.name).join(", ")}.`);
   const runs = /* @__PURE__ */ new Map();
@@ -1540,16 +1541,12 @@ async function ensureGroup(group, options = {}) {
     const needs = member.dependsOn.map((name) => runs.get(name));
     runs.set(member.name, (async () => {
       const ready = await Promise.all(needs);
-      const missing = ready.find((r) => !r.handle?.available);
-      const skipped = (reason) => ({
-        member,
-        handle: null,
-        snapshot: notEnsured(member, reason)
-      });
-      if (missing)
-        return skipped(`not started: ${missing.member.name} is unavailable`);
-      if (signal.aborted)
-        return skipped(`not started: ${failed ?? "the run"} was interrupted`);
+      if (signal.aborted || ready.some((r) => !r.handle?.available))
+        return {
+          member,
+          handle: null,
+          snapshot: notEnsured(member, `not started: ${stoppedBy()}`)
+        };
       const start = ms();
       try {
         const handle = await ensureServer(member.profile, {
@@ -1572,7 +1569,7 @@ async function ensureGroup(group, options = {}) {
         const interrupted = signal.aborted;
         if (!interrupted)
           fail2(member.name);
-        const reason = interrupted && failed !== member.name ? `stopped waiting: ${failed ?? "interrupted"}${failed ? " failed" : ""}` : redact(error.message, secrets);
+        const reason = interrupted && failed !== member.name ? `stopped waiting: ${stoppedBy()}` : redact(error.message, secrets);
         const snapshot = { ...notEnsured(member, reason), began: start, ended: ms() };
         return { member, handle: null, snapshot };
       }

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-NEFXZFQP.js";
+} from "./chunk-ZKE7R2EI.js";
 import {
   endGroup,
   startGroup
