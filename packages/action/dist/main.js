@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-NYOQ7C3W.js";
+} from "./chunks/chunk-55VVMZLS.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-EJBRZCXM.js";
+} from "./chunks/chunk-GRPUKQS7.js";
 import {
   actionsLogger,
   bin,
@@ -35,7 +35,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-ZKE7R2EI.js";
+} from "./chunks/chunk-4VMIVCAH.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

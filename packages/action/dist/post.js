@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-EJBRZCXM.js";
+} from "./chunks/chunk-GRPUKQS7.js";
 import {
   actionsLogger,
   attempt,
@@ -33,7 +33,7 @@ import {
   stackProfile,
   stackUsage,
   warning
-} from "./chunks/chunk-ZKE7R2EI.js";
+} from "./chunks/chunk-4VMIVCAH.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

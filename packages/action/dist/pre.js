@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-NYOQ7C3W.js";
+} from "./chunks/chunk-55VVMZLS.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-ZKE7R2EI.js";
+} from "./chunks/chunk-4VMIVCAH.js";
 import "./chunks/chunk-WKRHLJNM.js";
 import "./chunks/chunk-OTS7C56G.js";
 import {

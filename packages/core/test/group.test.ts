@@ -266,7 +266,15 @@ describe('a group: Stigmer, PostgreSQL and an app that needs both', () => {
       });
       const group = await ensureGroup(spec, { onUnavailable: 'skip' });
       console.log(`failed start: ${timeline(group)}`);
-      expect(group).toMatchObject({ available: false, failed: 'app', outcome: 'unavailable' });
+      expect(group).toMatchObject({
+        available: false,
+        failed: 'app',
+        outcome: 'unavailable',
+        // As a single stack's unavailable handle: it holds nothing, owns nothing.
+        owned: false,
+        reused: false,
+        leaseId: null,
+      });
       expect(group.reason).toMatch(/^app failed: .*exited with code 1/);
       expect(group.cleanup.map((r) => [r.name, r.reason]).sort()).toEqual([
         ['postgres', 'stopped'],

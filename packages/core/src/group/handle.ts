@@ -26,7 +26,8 @@ export interface MemberSnapshot extends HandleSnapshot {
  * - `profile` is the group's name; `leaseId` names each member's lease ("db=<id>,app=<id>");
  * - `components` are every member's, named "member/component";
  * - `outcome` is the strongest of the members': unavailable, then started, adopted, joined,
- *   reused, external; `owned` is true when this run owns any member;
+ *   reused, external; when it is available, `owned` says this run owns a member and `reused`
+ *   that it started none (an unavailable group holds nothing: both false);
  * - `reason` and `logTails` are those of the member that failed (`failed`).
  */
 export interface GroupSnapshot extends HandleSnapshot {
@@ -125,8 +126,8 @@ export function groupSnapshot(
     profile: group.name,
     available: failure === null,
     pending: false,
-    owned: members.some((m) => m.owned),
-    reused: !members.some((m) => m.outcome === 'started'),
+    owned: failure === null && members.some((m) => m.owned),
+    reused: failure === null && !members.some((m) => m.outcome === 'started'),
     outcome: failure ? 'unavailable' : outcome,
     reason: failed ? `${failed.name} failed: ${failed.reason}` : null,
     leaseId: failure ? null : formatGroupLease(members),

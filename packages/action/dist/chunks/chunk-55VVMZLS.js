@@ -18,7 +18,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-ZKE7R2EI.js";
+} from "./chunk-4VMIVCAH.js";
 import {
   HttpClient,
   addPath,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-ZKE7R2EI.js";
+} from "./chunk-4VMIVCAH.js";
 import {
   endGroup,
   startGroup
