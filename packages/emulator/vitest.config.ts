@@ -4,10 +4,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // The tests mostly wait on child processes and timers, not CPU: run files side by side
-    // even on a 2-core runner (each test has its own HOME and ports).
-    maxWorkers: 4,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // The tests wait on child processes and timers, but each stack is a dozen Node processes:
+    // two files side by side on a shared 2-core machine, with generous timeouts.
+    maxWorkers: 2,
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,28 +1,45 @@
 #!/usr/bin/env node
-import { ROOT_USAGE, SERVER_USAGE, STATUS_USAGE, STOP_USAGE } from './commands/usage.js';
 /**
  * `stigmer`: an emulator of the real Stigmer CLI's `server` commands for integration tests.
  * Commands load lazily so that `--help` and `status` stay fast; only this file maps errors to
- * exit codes (cobra style: `Error: ...` on stderr, exit 1).
+ * exit codes (cobra style: `Error: ...` on stderr, exit 1). Like the real binary it is also
+ * stigmer-server and workflow-runner (hidden `internal-*` commands, BusyBox style).
  */
+import {
+  LLM_PULL_USAGE,
+  LLM_USAGE,
+  LOGS_USAGE,
+  ROOT_USAGE,
+  SERVER_USAGE,
+  STATUS_USAGE,
+  STOP_USAGE,
+} from './commands/usage.js';
 import { CommandError, KnobError, UsageError } from './errors.js';
+import { enableDebugLog } from './log/cli-log.js';
 
 const VERSION = 'v0.0.0-emulator';
 const HELP = new Set(['-h', '--help']);
+const SERVER_FLAGS = ['--execution-mode', '--sandbox-image', '--sandbox-ttl'];
+const SERVER_BOOL_FLAGS = ['--sandbox-auto-pull', '--sandbox-cleanup'];
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || HELP.has(command) || command === 'help') {
-    process.stdout.write(ROOT_USAGE);
-    return 0;
-  }
+  const args = argv.filter((arg) => arg !== '--debug' && arg !== '-d');
+  if (args.length !== argv.length) enableDebugLog();
+  const [command, ...rest] = args;
+  if (command === undefined || HELP.has(command)) return help(ROOT_USAGE);
   if (command === 'version' || command === '--version') {
     process.stdout.write(`stigmer version ${VERSION}\n`);
     return 0;
   }
-  if (command !== 'server') {
-    throw new UsageError(`unknown command "${command}" for "stigmer"`, '');
+  if (command === 'internal-server') {
+    await import('./components/stigmer-server.js');
+    return new Promise<number>(() => {}); // runs until a signal ends it
   }
+  if (command === 'internal-workflow-runner') {
+    await import('./components/workflow-runner.js');
+    return new Promise<number>(() => {});
+  }
+  if (command !== 'server') throw new UsageError(`unknown command "${command}" for "stigmer"`, '');
   return server(rest);
 }
 
@@ -39,17 +56,34 @@ async function server(args: readonly string[]): Promise<number> {
       rejectFlags(rest, STATUS_USAGE);
       return (await import('./commands/server-status.js')).serverStatus();
     case 'logs':
-      if (wantsHelp) return help((await import('./commands/usage.js')).LOGS_USAGE);
+      if (wantsHelp) return help(LOGS_USAGE);
       return (await import('./commands/server-logs.js')).serverLogs(rest);
-    case undefined:
-    case 'start': // not a subcommand in the real CLI: cobra passes it to `server` as an ignored arg
-      if (wantsHelp) return help(SERVER_USAGE);
-      rejectFlags(rest, SERVER_USAGE);
-      return (await import('./commands/server-start.js')).serverStart();
+    case 'llm':
+      return llm(rest);
     default:
+      // cobra passes any other word (`start` too) to `server` as an ignored argument: it starts.
       if (wantsHelp) return help(SERVER_USAGE);
-      throw new UsageError(`unknown command "${sub}" for "stigmer server"`, '');
+      checkServerFlags(args);
+      return (await import('./commands/server-start.js')).serverStart();
   }
+}
+
+async function llm(args: readonly string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { serverLlm } = await import('./commands/server-llm.js');
+  if (args.some((arg) => HELP.has(arg))) return help(sub === 'pull' ? LLM_PULL_USAGE : LLM_USAGE);
+  if (sub === 'list' || sub === 'status') {
+    rejectFlags(rest, LLM_USAGE);
+    return serverLlm(sub);
+  }
+  if (sub === 'pull') {
+    rejectFlags(rest, LLM_PULL_USAGE);
+    if (rest.length !== 1) {
+      throw new UsageError(`accepts 1 arg(s), received ${rest.length}`, LLM_PULL_USAGE);
+    }
+    return serverLlm('pull', rest[0]);
+  }
+  return help(LLM_USAGE); // cobra prints the help of a command without Run
 }
 
 function help(text: string): number {
@@ -57,10 +91,25 @@ function help(text: string): number {
   return 0;
 }
 
-/** These commands take no flags here; the real server flags (sandbox, execution mode) are not emulated. */
 function rejectFlags(args: readonly string[], usage: string): void {
   const flag = args.find((arg) => arg.startsWith('-'));
   if (flag !== undefined) throw new UsageError(`unknown flag: ${flag}`, usage);
+}
+
+/** The real `server` flags are accepted (and, as in the source, change nothing here). */
+function checkServerFlags(args: readonly string[]): void {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('-')) continue;
+    const name = arg.split('=')[0] as string;
+    if (SERVER_BOOL_FLAGS.includes(name)) continue;
+    if (!SERVER_FLAGS.includes(name)) throw new UsageError(`unknown flag: ${name}`, SERVER_USAGE);
+    if (!arg.includes('=')) {
+      if (args[i + 1] === undefined)
+        throw new UsageError(`flag needs an argument: ${name}`, SERVER_USAGE);
+      i++;
+    }
+  }
 }
 
 function report(error: unknown): number {

@@ -24,3 +24,9 @@ export class KnobError extends Error {
 export class CommandError extends Error {
   override name = 'CommandError';
 }
+
+/** pkg/errors' `Wrap`: "context: cause", the chain the real CLI prints after `Error: `. */
+export function wrap(error: unknown, context: string): Error {
+  const cause = error instanceof Error ? error.message : String(error);
+  return new Error(`${context}: ${cause}`, { cause: error });
+}

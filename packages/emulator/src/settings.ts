@@ -1,42 +1,70 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { KnobError } from './errors.js';
-import { type EmulatorKnobs, KNOB_ENV, knobsToEnv } from './knobs.js';
+import { type EmulatorKnobs, KNOB_ENV } from './knobs.js';
 
-/** The real CLI's fixed ports; the knobs only move them for test isolation. */
-const DEFAULT_SERVER_PORT = 7234;
-const DEFAULT_TEMPORAL_PORT = 7233;
-const DEFAULT_WORKFLOW_RUNNER_PORT = 7235;
-/** The real CLI waits 10 s (20 polls of 500 ms) before SIGKILL. */
-const DEFAULT_STOP_TIMEOUT_MS = 10_000;
-const DEFAULT_TEMPORAL_READY_DELAY_MS = 300;
-
-/** Every knob resolved to a value: what the CLI and the components act on. */
-export interface EmulatorSettings extends Required<Omit<EmulatorKnobs, 'crashAfterMs'>> {
+/** Every knob resolved to a value: what the emulated processes act on. */
+export interface EmulatorSettings {
+  host: string;
+  serverPort: number;
+  temporalPort: number;
+  ollamaPort: number;
+  ollamaModels: string[];
+  temporalDownloadMs: number;
+  ollamaDownloadMs: number;
+  imagePullMs: number;
+  modelPullMs: number;
+  supervisorStartWaitMs: number;
+  supervisorStopWaitMs: number;
+  healthCheckIntervalMs: number;
+  restartDelayMs: number;
+  dockerDir: string;
+  dockerUnavailable: boolean;
+  startDelayMs: number;
+  temporalReadyDelayMs: number;
+  temporalNeverReady: boolean;
+  temporalFailStart: boolean;
+  failStart: boolean;
   crashAfterMs: number | null;
+  ignoreSigterm: boolean;
+  /** null: the real, per-component waits. */
+  stopTimeoutMs: number | null;
+  stopHangs: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads and validates the knobs from an environment; throws KnobError naming the bad variable. */
 export function readSettings(env: Env = process.env): EmulatorSettings {
+  const ms = (key: keyof EmulatorKnobs, fallback: number) => readMs(env, key) ?? fallback;
   return {
     host: readHost(env),
-    serverPort: readPort(env, 'serverPort', DEFAULT_SERVER_PORT),
-    temporalPort: readPort(env, 'temporalPort', DEFAULT_TEMPORAL_PORT),
-    workflowRunnerPort: readPort(env, 'workflowRunnerPort', DEFAULT_WORKFLOW_RUNNER_PORT),
-    startDelayMs: readMs(env, 'startDelayMs') ?? 0,
-    temporalReadyDelayMs: readMs(env, 'temporalReadyDelayMs') ?? DEFAULT_TEMPORAL_READY_DELAY_MS,
+    // The real CLI's fixed ports; the knobs only move them for test isolation.
+    serverPort: readPort(env, 'serverPort', 7234),
+    temporalPort: readPort(env, 'temporalPort', 7233),
+    ollamaPort: readPort(env, 'ollamaPort', 11434),
+    ollamaModels: readList(env, 'ollamaModels'),
+    temporalDownloadMs: ms('temporalDownloadMs', 0),
+    ollamaDownloadMs: ms('ollamaDownloadMs', 0),
+    imagePullMs: ms('imagePullMs', 0),
+    modelPullMs: ms('modelPullMs', 0),
+    // The supervisor's fixed timings (backend/.../supervisor/supervisor.go).
+    supervisorStartWaitMs: ms('supervisorStartWaitMs', 2_000),
+    supervisorStopWaitMs: ms('supervisorStopWaitMs', 2_000),
+    healthCheckIntervalMs: ms('healthCheckIntervalMs', 10_000),
+    restartDelayMs: ms('restartDelayMs', 5_000),
+    dockerDir: raw(env, 'dockerDir') ?? join(env.HOME || homedir(), '.docker-emulator'),
+    dockerUnavailable: readFlag(env, 'dockerUnavailable'),
+    startDelayMs: ms('startDelayMs', 0),
+    temporalReadyDelayMs: ms('temporalReadyDelayMs', 300),
     temporalNeverReady: readFlag(env, 'temporalNeverReady'),
+    temporalFailStart: readFlag(env, 'temporalFailStart'),
     failStart: readFlag(env, 'failStart'),
     crashAfterMs: readMs(env, 'crashAfterMs'),
     ignoreSigterm: readFlag(env, 'ignoreSigterm'),
-    stopTimeoutMs: readMs(env, 'stopTimeoutMs') ?? DEFAULT_STOP_TIMEOUT_MS,
+    stopTimeoutMs: readMs(env, 'stopTimeoutMs'),
     stopHangs: readFlag(env, 'stopHangs'),
   };
-}
-
-/** The knobs as environment variables with every value explicit, for the spawned components. */
-export function settingsEnv(settings: EmulatorSettings): Record<string, string> {
-  return knobsToEnv(settings);
 }
 
 function raw(env: Env, key: keyof EmulatorKnobs): string | undefined {
@@ -46,7 +74,7 @@ function raw(env: Env, key: keyof EmulatorKnobs): string | undefined {
 
 function readHost(env: Env): string {
   const value = raw(env, 'host') ?? '127.0.0.1';
-  // A bracketed IPv6 literal is a common slip; gRPC wants the bare address here.
+  // A bracketed IPv6 literal is a common slip; sockets want the bare address here.
   if (value.startsWith('[')) {
     throw new KnobError(
       `Expected ${KNOB_ENV.host} to be a bare host or IP (e.g. 127.0.0.1 or ::1), got \`${value}\`. Drop the brackets.`,
@@ -86,4 +114,16 @@ function readFlag(env: Env, key: keyof EmulatorKnobs): boolean {
   throw new KnobError(
     `Expected ${KNOB_ENV[key]} to be 1/true or 0/false, got \`${raw(env, key)}\`.`,
   );
+}
+
+/** A comma-separated list; unset and empty both mean none. */
+function readList(env: Env, key: keyof EmulatorKnobs): string[] {
+  const items = (raw(env, key) ?? '').split(',').map((item) => item.trim());
+  const bad = items.find((item) => /\s/.test(item));
+  if (bad !== undefined) {
+    throw new KnobError(
+      `Expected ${KNOB_ENV[key]} to be comma-separated names without spaces, got \`${bad}\`.`,
+    );
+  }
+  return items.filter((item) => item !== '');
 }

@@ -1,45 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { daemonStatus } from '../daemon/is-running.js';
 import { stigmerLayout } from '../layout.js';
-import { canConnect } from '../net/tcp.js';
-import type { PidFileState } from '../process/pid-file.js';
+import { WORKFLOW_RUNNER_MARKER } from '../process/markers.js';
+import { inspectPidFile, readPid } from '../process/pid-file.js';
+import { runCommand } from '../process/run-command.js';
 import { readSettings } from '../settings.js';
-import { COMPONENTS, type ComponentName } from '../stack/components.js';
-import { inspectStack } from '../stack/inspect-stack.js';
-import { out } from './output.js';
+import { showLlmStatus } from './llm-status.js';
+import { info, out, warning } from './output.js';
 
-const BLOCKS: readonly [ComponentName, string][] = [
-  ['stigmer-server', 'Stigmer Server'],
-  ['workflow-runner', 'Workflow Runner'],
-  ['agent-runner', 'Agent Runner'],
-];
-
-/** `stigmer server status`: a human report. Exit code 0 whether or not anything runs. */
+/**
+ * `stigmer server status` (root/server.go `handleServerStatus`): running means `daemon.pid`
+ * is alive. The agent-runner block appears only if `agent-runner-container.id` exists, which
+ * nothing writes. Exit code 0 whether or not anything runs.
+ */
 export async function serverStatus(): Promise<number> {
   const settings = readSettings();
   const layout = stigmerLayout();
-  const state = inspectStack(layout);
+  const { running, pid } = daemonStatus(layout);
   out('Stigmer Server Status:');
   out('─────────────────────────────────────');
-  for (const [name, title] of BLOCKS) {
-    const port = COMPONENTS[name].port(settings);
-    out();
-    out(`${title}:`);
-    for (const line of await describe(state[name], settings.host, port)) out(`  ${line}`);
-    if (name === 'stigmer-server' && state[name].kind === 'ours')
-      out(`  Data:     ${layout.dataDir}`);
+  if (!running) {
+    warning('  Status: ✗ Stopped');
+    info('');
+    info('To start:');
+    info('  stigmer server');
+    return 0;
   }
-  if (state['stigmer-server'].kind !== 'ours') {
-    out();
-    out('To start:');
-    out('  stigmer server');
+  component('Stigmer Server', true, pid);
+  const workflowRunner = readPid(layout.workflowRunnerPidFile);
+  if (workflowRunner !== null) {
+    const alive =
+      inspectPidFile(layout.workflowRunnerPidFile, WORKFLOW_RUNNER_MARKER).kind === 'ours';
+    component('Workflow Runner', alive, workflowRunner);
   }
+  if (existsSync(layout.cliContainerIdFile)) {
+    const id = readFileSync(layout.cliContainerIdFile, 'utf8').trim();
+    const inspect = await runCommand('docker', ['inspect', '-f', '{{.State.Running}}', id]);
+    out('\nAgent Runner (Docker):');
+    info(`  Status:   ${inspect.stdout.trim() === 'true' ? 'Running ✓' : 'Unhealthy ✗'}`);
+    info(`  Container: ${id.slice(0, 12)}`);
+    info('  Restarts: 0');
+  }
+  info('');
+  info('Server Details:');
+  info(`  Port:   ${settings.serverPort}`);
+  info(`  Data:   ${layout.dataDir}`);
+  info('');
+  await showLlmStatus(layout, settings);
+  info('');
+  info('Web UI:');
+  info('  Temporal:  http://localhost:8233');
   return 0;
 }
 
-async function describe(state: PidFileState, host: string, port: number | null): Promise<string[]> {
-  if (state.kind !== 'ours') return ['Status: ✗ Stopped'];
-  // A live process whose port does not accept yet is still starting.
-  const up = port === null || (await canConnect(host, port));
-  const lines = [up ? 'Status:   Running ✓' : 'Status:   Starting ↻', `PID:      ${state.pid}`];
-  if (port !== null) lines.push(`Port:     ${port}`);
-  return lines;
+function component(name: string, running: boolean, pid: number): void {
+  out(`\n${name}:`);
+  info(`  Status:   ${running ? 'Running ✓' : 'Unhealthy ✗'}`);
+  info(`  PID:      ${pid}`);
+  info('  Restarts: 0');
 }

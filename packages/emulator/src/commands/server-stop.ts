@@ -1,26 +1,34 @@
+import { isDaemonRunning } from '../daemon/is-running.js';
+import { stopDaemon } from '../daemon/stop-daemon.js';
+import { CommandError } from '../errors.js';
 import { stigmerLayout } from '../layout.js';
 import { readSettings } from '../settings.js';
-import { anyComponentRunning, inspectStack } from '../stack/inspect-stack.js';
-import { stopStack } from '../stack/stop-stack.js';
-import { out } from './output.js';
+import { failure, info, success } from './output.js';
 
-/** `stigmer server stop`: stop every component; "Server is not running" when none runs. */
+/**
+ * `stigmer server stop`: when the daemon is not running (`daemon.pid` dead and no gRPC answer
+ * on :7234 within 1 s) it says so and stops nothing else; otherwise daemon.go `Stop`.
+ */
 export async function serverStop(): Promise<number> {
   const settings = readSettings();
   const layout = stigmerLayout();
   if (settings.stopHangs) {
-    out('Stopping server...');
+    info('Stopping server...');
     // A hung stop command: keep the event loop alive forever and touch nothing.
     setInterval(() => {}, 1 << 30);
     return new Promise<number>(() => {});
   }
-  if (!anyComponentRunning(inspectStack(layout))) {
-    await stopStack(layout, { timeoutMs: settings.stopTimeoutMs }); // clears stale pid files
-    out('Server is not running');
+  if (!(await isDaemonRunning(layout, settings))) {
+    info('Server is not running');
     return 0;
   }
-  out('Stopping server...');
-  await stopStack(layout, { timeoutMs: settings.stopTimeoutMs, say: out });
-  out('✓ Server stopped successfully');
+  info('Stopping server...');
+  try {
+    await stopDaemon(layout, settings);
+  } catch (error) {
+    failure('Failed to stop server');
+    throw new CommandError((error as Error).message);
+  }
+  success('Server stopped successfully');
   return 0;
 }

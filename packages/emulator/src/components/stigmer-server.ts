@@ -1,71 +1,89 @@
 /**
- * Emulated stigmer-server: the gRPC daemon on :7234 that `stigmer server` waits for.
- * Knobs: START_DELAY_MS (slow start), FAIL_START (database error, exit 1), CRASH_AFTER_MS (panic).
+ * Emulated stigmer-server (`stigmer internal-server`, spawned by `stigmer server`), in the
+ * order of pkg/server/server.go `Run`: open the database, connect to Temporal (three tries,
+ * not fatal), start the supervisor (workflow-runner, wait, agent-runner container), and only
+ * then listen on :7234: a gRPC server with no services at all (no grpc.health). SIGTERM is
+ * handled only from then on; before, it kills the process at once, as in the Go program.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KNOB_ENV } from '../knobs.js';
+import { createLogger } from '../log/logger.js';
 import { hostPort } from '../net/host-port.js';
-import type { HealthServer } from './grpc-health-server.js';
-import { exit, serveHealth, startComponent } from './runtime.js';
+import { Supervisor } from '../server/supervisor.js';
+import { initialConnect } from '../server/temporal-connect.js';
+import { readSettings } from '../settings.js';
+import { handleTermination } from './lifecycle.js';
 
-const { settings, layout, log, onShutdown } = startComponent('stigmer-server');
-let server: HealthServer | undefined;
-onShutdown(async () => {
-  await server?.close();
+const settings = readSettings();
+const log = createLogger();
+const env = process.env;
+if (settings.ignoreSigterm) handleTermination(settings, log, () => 0);
+const port = Number(env.GRPC_PORT || 7234);
+const dataDir = env.STIGMER_DATA_DIR ?? '';
+log.info('Starting Stigmer Server', {
+  db_path: `${dataDir}/stigmer.db`,
+  env: env.ENV || 'local',
+  grpc_port: port,
 });
-
-reportLlmConfig();
-log.info(`opening database in ${layout.dataDir}`);
 if (settings.failStart) {
-  log.error('failed to open database: permission denied');
-  log.error(`(emulated failure: ${KNOB_ENV.failStart}=1)`);
-  exit(log, 1);
-}
-
-if (settings.startDelayMs > 0) {
-  log.info(`initialising (slow start: listening in ${settings.startDelayMs} ms)`);
-  await sleep(settings.startDelayMs);
-}
-
-const address = hostPort(settings.host, settings.serverPort);
-try {
-  server = await serveHealth(settings.host, settings.serverPort, {
-    '': 'SERVING',
-    'stigmer.Server': 'SERVING',
+  log.fatal('Failed to initialize SQLite store', {
+    error: `unable to open database file: permission denied (${KNOB_ENV.failStart}=1)`,
   });
+}
+log.info('SQLite store initialized', { db_path: `${dataDir}/stigmer.db` });
+
+// The server's own Temporal dial: TEMPORAL_HOST_PORT, not the address the CLI passes on.
+await initialConnect(env.TEMPORAL_HOST_PORT || hostPort(settings.host, settings.temporalPort), log);
+log.info('Starting Temporal health monitor');
+
+const secrets: Record<string, string> = {};
+for (const key of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY'])
+  if (env[key]) secrets[key] = env[key] as string;
+const supervisor = new Supervisor(
+  {
+    dataDir,
+    logDir: env.STIGMER_LOG_DIR ?? '',
+    temporalAddr: env.TEMPORAL_SERVICE_ADDRESS || 'localhost:7233',
+    serverPort: port,
+    llmProvider: env.STIGMER_LLM_PROVIDER || 'ollama',
+    llmModel: env.STIGMER_LLM_MODEL || 'qwen2.5-coder:14b',
+    llmBaseUrl: env.STIGMER_LLM_BASE_URL || 'http://localhost:11434',
+    secrets,
+  },
+  settings,
+  log,
+);
+try {
+  await supervisor.start();
+  log.info('Component supervisor active - child components will auto-restart on failure');
 } catch (error) {
-  log.error(`failed to start gRPC server: ${(error as Error).message}`);
-  exit(log, 1);
-}
-log.info(`gRPC server listening on ${address}`);
-log.info('stigmer-server ready');
-
-if (settings.crashAfterMs !== null) {
-  const crashAfterMs = settings.crashAfterMs;
-  setTimeout(() => {
-    const message = `panic: emulated crash ${crashAfterMs} ms after listening (${KNOB_ENV.crashAfterMs})`;
-    process.stderr.write(`${message}\n\ngoroutine 1 [running]:\nmain.main()\n`);
-    log.info('crashed (see stigmer-server.err)');
-    process.exit(1);
-  }, crashAfterMs);
+  log.warn('Failed to start component supervisor - child components will not auto-restart', {
+    error: (error as Error).message,
+  });
 }
 
-/** Logs the LLM settings (never secret values) and records them in llm.json for tests. */
-function reportLlmConfig(): void {
-  const env = process.env;
-  const provider = env.STIGMER_LLM_PROVIDER || 'ollama';
-  const llm = {
-    provider,
-    model: env.STIGMER_LLM_MODEL || null,
-    baseUrl: env.STIGMER_LLM_BASE_URL || null,
-  };
-  log.info(`STIGMER_LLM_PROVIDER=${env.STIGMER_LLM_PROVIDER ?? '(not set, default ollama)'}`);
-  log.info(`STIGMER_LLM_MODEL=${env.STIGMER_LLM_MODEL ?? '(not set)'}`);
-  log.info(`STIGMER_LLM_BASE_URL=${env.STIGMER_LLM_BASE_URL ?? '(not set)'}`);
-  for (const key of ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY']) {
-    log.info(`${key} is ${env[key] ? 'set' : 'not set'}`);
+const { Server, ServerCredentials } = await import('@grpc/grpc-js');
+const server = new Server();
+handleTermination(settings, log, async () => {
+  log.info('Received shutdown signal');
+  server.forceShutdown();
+  log.info('Stigmer Server stopped');
+  await supervisor.stop();
+  return 0;
+});
+if (settings.startDelayMs > 0) await sleep(settings.startDelayMs);
+server.bindAsync(hostPort(settings.host, port), ServerCredentials.createInsecure(), (error) => {
+  if (error)
+    log.fatal('Failed to start gRPC server', {
+      error: `listen tcp ${hostPort(settings.host, port)}: bind: ${error.message}`,
+    });
+  log.info('Stigmer Server started successfully', { port });
+  if (settings.crashAfterMs !== null) {
+    setTimeout(() => {
+      process.stderr.write(
+        `panic: emulated crash ${settings.crashAfterMs} ms after listening (${KNOB_ENV.crashAfterMs})\n\ngoroutine 1 [running]:\nmain.main()\n`,
+      );
+      process.exit(2); // Go's exit code for an unrecovered panic
+    }, settings.crashAfterMs);
   }
-  mkdirSync(layout.dataDir, { recursive: true });
-  writeFileSync(layout.llmFile, `${JSON.stringify(llm, null, 2)}\n`);
-}
+});

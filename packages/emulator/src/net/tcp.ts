@@ -1,4 +1,4 @@
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 
 /** True when something accepts a TCP connection on host:port within `timeoutMs` (0: no limit). */
 export function canConnect(host: string, port: number, timeoutMs = 500): Promise<boolean> {
@@ -11,14 +11,5 @@ export function canConnect(host: string, port: number, timeoutMs = 500): Promise
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
-  });
-}
-
-/** True when host:port can be bound right now (nothing listens on it). */
-export function isPortFree(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }

@@ -2,14 +2,15 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readProcessInfo } from './identity.js';
 
 /**
- * Pid files hold only the pid, as the real CLI writes them. Beside each, an identity file
- * (`<pid file>.identity`, JSON) records the process start time and the component script, so
- * that a pid reused by the OS is never mistaken for ours and never signalled.
+ * Pid files hold what the real CLI writes (the pid, or for Temporal three lines). Beside each,
+ * an identity file (`<pid file>.identity`, JSON) records the process start time and a marker
+ * its command line must contain, so that the emulator never signals a pid it did not start
+ * (the real CLI signals whatever pid the file names).
  */
 interface Identity {
   pid: number;
   startTime: string;
-  script: string;
+  marker: string;
 }
 
 /** How a pid file relates to a live process. */
@@ -19,17 +20,18 @@ export type PidFileState =
   | { kind: 'dead'; pid: number | null }
   | { kind: 'foreign'; pid: number; reason: string };
 
-function identityFileOf(pidFile: string): string {
-  return `${pidFile}.identity`;
-}
+const identityFileOf = (pidFile: string) => `${pidFile}.identity`;
 
-/** Writes the pid file and its identity file for a process just spawned from `script`. */
-export function writePidFile(pidFile: string, pid: number, script: string): void {
+/**
+ * Writes the pid file (`text`, by default the bare pid without newline) and its identity file
+ * for a process just spawned whose command line contains `marker`.
+ */
+export function writePidFile(pidFile: string, pid: number, marker: string, text = String(pid)) {
   const info = readProcessInfo(pid);
-  const identity: Identity = { pid, startTime: info?.startTime ?? '', script };
+  const identity: Identity = { pid, startTime: info?.startTime ?? '', marker };
   // Identity first: a reader that sees the pid file can always check it.
   writeFileSync(identityFileOf(pidFile), `${JSON.stringify(identity)}\n`);
-  writeFileSync(pidFile, String(pid));
+  writeFileSync(pidFile, text);
 }
 
 export function removePidFile(pidFile: string): void {
@@ -37,23 +39,22 @@ export function removePidFile(pidFile: string): void {
   rmSync(identityFileOf(pidFile), { force: true });
 }
 
-/** The pid in a pid file; null when the file is missing or does not hold a pid. */
-function readPid(pidFile: string): number | null {
-  let text: string;
-  try {
-    text = readFileSync(pidFile, 'utf8').trim();
-  } catch {
-    return null;
-  }
-  const pid = Number(text);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-/** Whether the pid file names a live process that this emulator started from `script`. */
-export function inspectPidFile(pidFile: string, script: string): PidFileState {
+/** The pid on the first line of a pid file; null when missing or not a pid. */
+export function readPid(pidFile: string): number | null {
   let text: string;
   try {
     text = readFileSync(pidFile, 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number(text.split('\n')[0]?.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Whether the pid file names a live process that the emulator started with `marker`. */
+export function inspectPidFile(pidFile: string, marker: string): PidFileState {
+  try {
+    readFileSync(pidFile);
   } catch {
     return { kind: 'absent' };
   }
@@ -63,13 +64,13 @@ export function inspectPidFile(pidFile: string, script: string): PidFileState {
   if (info === null || info.state === 'Z') return { kind: 'dead', pid };
   const identity = readIdentity(pidFile);
   if (identity === null || identity.pid !== pid) {
-    return { kind: 'foreign', pid, reason: `no identity record for pid ${text.trim()}` };
+    return { kind: 'foreign', pid, reason: `no identity record for pid ${pid}` };
   }
   if (identity.startTime !== info.startTime) {
     return { kind: 'foreign', pid, reason: 'the pid now belongs to another process' };
   }
-  if (!info.commandLine.includes(script)) {
-    return { kind: 'foreign', pid, reason: `its command line does not run ${script}` };
+  if (!info.commandLine.includes(marker) || identity.marker !== marker) {
+    return { kind: 'foreign', pid, reason: `its command line does not run ${marker}` };
   }
   return { kind: 'ours', pid, startTime: info.startTime };
 }
@@ -78,7 +79,7 @@ function readIdentity(pidFile: string): Identity | null {
   try {
     const parsed = JSON.parse(readFileSync(identityFileOf(pidFile), 'utf8')) as Partial<Identity>;
     if (typeof parsed.pid !== 'number' || typeof parsed.startTime !== 'string') return null;
-    return { pid: parsed.pid, startTime: parsed.startTime, script: parsed.script ?? '' };
+    return { pid: parsed.pid, startTime: parsed.startTime, marker: parsed.marker ?? '' };
   } catch {
     return null;
   }

@@ -3,46 +3,47 @@ import { isSameProcess } from './identity.js';
 
 /** The real CLI polls every 500 ms between SIGTERM and SIGKILL. */
 const STOP_POLL_INTERVAL_MS = 500;
-/** After SIGKILL the kernel needs a moment; give up waiting (but report it) after this. */
-const KILL_WAIT_MS = 5_000;
 
-export type TerminateResult = 'exited' | 'killed' | 'survived';
-
-/**
- * SIGTERM, poll every 500 ms up to `timeoutMs`, then SIGKILL. Each signal is sent only while the
- * pid still is the process that started at `startTime`, so a reused pid is never touched.
- */
-export async function terminate(
-  pid: number,
-  startTime: string,
-  timeoutMs: number,
-  onEscalate?: () => void,
-): Promise<TerminateResult> {
-  const ours = () => isSameProcess(pid, startTime);
-  if (!ours()) return 'exited';
-  signal(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (ours()) {
-    if (Date.now() >= deadline) {
-      onEscalate?.();
-      signal(pid, 'SIGKILL');
-      const killDeadline = Date.now() + KILL_WAIT_MS;
-      while (ours()) {
-        if (Date.now() >= killDeadline) return 'survived';
-        await sleep(50);
-      }
-      return 'killed';
-    }
-    await sleep(Math.min(STOP_POLL_INTERVAL_MS, Math.max(0, deadline - Date.now())));
-  }
-  return 'exited';
+/** A process the emulator started: its pid and the start time that proves it is still that one. */
+export interface OwnProcess {
+  pid: number;
+  startTime: string;
 }
 
-function signal(pid: number, name: NodeJS.Signals): void {
+/**
+ * Sends `name` to the process (or, with `group`, to the process group it leads), only while
+ * the pid still is the process that started at `startTime`. Returns whether it was sent.
+ */
+export function signalOwn(
+  target: OwnProcess,
+  name: NodeJS.Signals,
+  { group = false } = {},
+): boolean {
+  if (!isSameProcess(target.pid, target.startTime)) return false;
   try {
-    process.kill(pid, name);
+    process.kill(group ? -target.pid : target.pid, name);
+    return true;
   } catch (error) {
     // ESRCH: it exited between the check and the signal; anything else is worth reporting.
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    return false;
   }
+}
+
+/** Polls every `intervalMs` until `gone` holds or `tries` polls have passed; true if gone. */
+export async function pollUntil(
+  gone: () => boolean | Promise<boolean>,
+  tries: number,
+  intervalMs = STOP_POLL_INTERVAL_MS,
+): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (await gone()) return true;
+    await sleep(intervalMs);
+  }
+  return gone();
+}
+
+/** Poll count for a wait of `ms` at the real 500 ms interval (at least one poll). */
+export function pollsFor(ms: number): number {
+  return Math.max(1, Math.ceil(ms / STOP_POLL_INTERVAL_MS));
 }

@@ -8,30 +8,34 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
-/** Runs `node dist/cli.js ...args` to completion; never rejects on a non-zero exit. */
-export function runCli(
+/** Runs `file ...args` to completion; never rejects on a non-zero exit. */
+export function runProgram(
+  file: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<CliResult> {
-  const started = Date.now();
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
-      [cliPath, ...args],
+      file,
+      args,
       { env, timeout: timeoutMs, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr, ms: Date.now() - started });
+        resolve({ code, stdout, stderr });
       },
     );
   });
 }
 
-/** Starts the CLI without waiting for it (for commands that hang or take long). */
+/** Runs `node dist/cli.js ...args` to completion. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs?: number) {
+  return runProgram(process.execPath, [cliPath, ...args], env, timeoutMs);
+}
+
+/** Starts the CLI without waiting for it (for commands that hang or stream). */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv) {
   return spawn(process.execPath, [cliPath, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }

@@ -1,22 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-
-/** Live (non-zombie) processes whose command line mentions `text`; read from /proc directly. */
-export function processesMentioning(text: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-      if (!cmdline.includes(text)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const state = stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
-      if (state !== 'Z') found.push(Number(entry));
-    } catch {
-      // exited while we looked
-    }
-  }
-  return found;
-}
+import { readFileSync } from 'node:fs';
 
 /** True while the pid exists and is not a zombie. */
 export function alive(pid: number): boolean {
@@ -26,4 +8,23 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The process group of a pid (field 5 of /proc/<pid>/stat). */
+export function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+}
+
+/** A process's environment as a map (/proc/<pid>/environ). */
+export function environOf(pid: number): Record<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, 'utf8')
+    .split('\0')
+    .filter((pair) => pair.includes('='))
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]);
+  return Object.fromEntries(entries);
+}
+
+export function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
 }

@@ -6,7 +6,7 @@ export { sleep };
 /** Polls `check` every 50 ms until it holds or `timeoutMs` passes; returns the last answer. */
 export async function eventually(
   check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
+  timeoutMs = 20_000,
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -17,6 +17,6 @@ export async function eventually(
 }
 
 /** Waits until host:port accepts TCP; returns whether it did within `timeoutMs`. */
-export function waitForPort(host: string, port: number, timeoutMs = 5_000): Promise<boolean> {
+export function waitForPort(host: string, port: number, timeoutMs = 20_000): Promise<boolean> {
   return eventually(() => canConnect(host, port), timeoutMs);
 }
