@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type EmulatorKnobs, getFreePorts } from '@stigmer/e2e-emulator';
+import { type EmulatorKnobs, getFreePorts, stigmerLayout } from '@stigmer/e2e-emulator';
 import type { GroupSpec, ServerSpec } from '../../src/index.js';
 import { type EmulatedStigmer, emulatedStigmer } from './emulated-stigmer.js';
 import { type Postgres, postgresCluster } from './postgres.js';
@@ -63,7 +63,7 @@ export async function groupStack(
     dependsOn: ['stigmer', 'postgres'],
   });
   const pgLog = path.join(dir, 'pg', 'postgres.log');
-  const stigmerLog = path.join(stigmer.home, '.stigmer', 'data', 'logs', 'stigmer-server.log');
+  const stigmerLog = path.join(stigmerLayout(stigmer.home).logDir, 'stigmer-server.log');
   return {
     stigmer,
     pg,
@@ -94,8 +94,9 @@ export async function groupStack(
       ]);
       return {
         stigmer: {
-          starts: count(stigmerLines, /stigmer-server ready/),
-          stops: count(stigmerLines, /received SIGTERM, shutting down/),
+          // The emulator's stigmer-server says so in its own log, as the real one does.
+          starts: count(stigmerLines, /Stigmer Server started successfully/),
+          stops: count(stigmerLines, /Stigmer Server stopped/),
         },
         postgres: {
           starts: count(pgLines, /database system is ready to accept connections/),
