@@ -40,14 +40,21 @@ async function sandbox(): Promise<Sandbox> {
   await chmod(dir, 0o755); // postgres runs as nobody when we are root: it must reach its dir
   const home = path.join(dir, 'home');
   await mkdir(home);
-  const [server, temporal, workflowRunner, pg, app] = (await getFreePorts(5)) as [
+  const [server, temporal, workflowRunner, ollama, pg, app] = (await getFreePorts(6)) as [
+    number,
     number,
     number,
     number,
     number,
     number,
   ];
-  const knobs = { serverPort: server, temporalPort: temporal, workflowRunnerPort: workflowRunner };
+  // The emulator's fake Ollama on a port of its own: on the default one another test's answers.
+  const knobs = {
+    serverPort: server,
+    temporalPort: temporal,
+    workflowRunnerPort: workflowRunner,
+    ollamaPort: ollama,
+  };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CI: '', // the policy is given explicitly where it matters

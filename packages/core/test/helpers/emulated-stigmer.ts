@@ -27,8 +27,20 @@ export async function emulatedStigmer(
   home: string,
   knobs: EmulatorKnobs = {},
 ): Promise<EmulatedStigmer> {
-  const [server, temporal, workflowRunner] = (await getFreePorts(3)) as [number, number, number];
-  const ports = { serverPort: server, temporalPort: temporal, workflowRunnerPort: workflowRunner };
+  const [server, temporal, workflowRunner, ollama] = (await getFreePorts(4)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  // Its own fake Ollama too: on the default port (11434) another test's would answer first, and
+  // the CLI, taking it for its own, finds no ollama binary in this HOME.
+  const ports = {
+    serverPort: server,
+    temporalPort: temporal,
+    workflowRunnerPort: workflowRunner,
+    ollamaPort: ollama,
+  };
   const env = emulatorEnv({ ...ports, ...knobs });
   const cli = (knobEnv: Record<string, string>, args: string[]) =>
     run(process.execPath, [emulatorBin, ...args], {
