@@ -42,11 +42,48 @@ type Stack struct {
 	// LeaseID names this run's lease ("" when unavailable). `stigmer-e2e status` lists it.
 	LeaseID    string      `json:"leaseId"`
 	Components []Component `json:"components"`
+	// Members is set when Options.Config names a group (several stacks started in dependency
+	// order, see docs/groups.md): each member as it was ensured, in start order. Nil for a single
+	// stack. The group's own fields then sum them up: Env holds every member's env, LeaseID names
+	// each member's lease, Components are every member's (named "member/component"), Outcome is
+	// the strongest of the members' (started if this run started any), and Reason names the
+	// member that failed.
+	Members []Member `json:"members"`
+	// Failed names the member that made the group unavailable ("" otherwise).
+	Failed string `json:"failed"`
 
 	logTails []logTail
 	release  func() error
 	once     sync.Once
 	released error
+}
+
+// Member is one stack of a group, with its own lease and ownership: a member that was running
+// before is reused and left running, one this run started is stopped by the last run out.
+type Member struct {
+	// Name is the member's name in the group; Profile is its profile's name.
+	Name      string   `json:"name"`
+	Profile   string   `json:"profile"`
+	DependsOn []string `json:"dependsOn"`
+	Available bool     `json:"available"`
+	Owned     bool     `json:"owned"`
+	Outcome   Outcome  `json:"outcome"`
+	// Reason says why the member is unavailable: its own failure, "not started: db failed" when
+	// a member failed before it could start, or "stopped waiting: db failed" while it started.
+	Reason     string            `json:"reason"`
+	Env        map[string]string `json:"env"`
+	LeaseID    string            `json:"leaseId"`
+	Components []Component       `json:"components"`
+}
+
+// Member returns the group member with this name, or nil (also for a single stack).
+func (s *Stack) Member(name string) *Member {
+	for i := range s.Members {
+		if s.Members[i].Name == name {
+			return &s.Members[i]
+		}
+	}
+	return nil
 }
 
 // Component is one part of the stack, as its probe found it.

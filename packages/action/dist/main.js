@@ -1,49 +1,60 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-QLPZ6GLI.js";
+} from "./chunks/chunk-D6ISGFB3.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-R4QKFLPQ.js";
+} from "./chunks/chunk-AFN4HSJR.js";
 import {
   actionsLogger,
   bin,
   configFile,
+  describeGroupAvailable,
+  describeMembers,
   describeOutcome,
+  describeRelease,
+  ensureGroup,
   ensureServer,
   formatSeconds,
   getInputs,
   info,
+  isGroupSnapshot,
   leaseId,
   maskSecrets,
   preRan,
   redactSecrets,
   runStage,
   setConfigPath,
+  setLeaseId,
+  setOutcome,
   setResult,
   setStartedAt,
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-D4CRGLRT.js";
-import "./chunks/chunk-4Z52STLY.js";
-import "./chunks/chunk-DMNHADXS.js";
-import "./chunks/chunk-MCLZOG4S.js";
-import "./chunks/chunk-U45GWJ3U.js";
+} from "./chunks/chunk-VWFPN2B6.js";
+import "./chunks/chunk-5VDPVYNJ.js";
+import "./chunks/chunk-DRDZ57S2.js";
+import "./chunks/chunk-MHLZWAZR.js";
 import {
   exportVariable,
   group,
   setOutput
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JHV3EX2X.js";
-import "./chunks/chunk-44U7AH7R.js";
+import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-KTMX6ZKR.js";
 import "./chunks/chunk-OWJNM7FF.js";
-import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-GJK5TSV3.js";
+import {
+  isGroup
+} from "./chunks/chunk-WZP5QKKD.js";
+import "./chunks/chunk-Q7BKM2W4.js";
+import "./chunks/chunk-YLRRAY23.js";
+import "./chunks/chunk-4IFXONDL.js";
+import "./chunks/chunk-MBKXSBH2.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/outputs.ts
@@ -68,7 +79,6 @@ function exportEnv(snapshot, llmModel) {
 
 // src/stack/await-ready.ts
 async function awaitReady(profile, leaseId2, inputs) {
-  const seen = /* @__PURE__ */ new Map();
   return ensureServer(profile, {
     resume: leaseId2,
     onUnavailable: "skip",
@@ -76,16 +86,38 @@ async function awaitReady(profile, leaseId2, inputs) {
     logger: actionsLogger,
     logLines: inputs.logLines,
     ...inputs.timeoutMs ? { timeoutMs: inputs.timeoutMs } : {},
-    onProgress: (components, elapsedMs) => {
-      for (const c of components) {
-        if (seen.get(c.name) === c.ready) continue;
-        seen.set(c.name, c.ready);
-        info(
-          `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
-        );
-      }
-    }
+    onProgress: progressLog()
   });
+}
+function progressLog() {
+  const seen = /* @__PURE__ */ new Map();
+  return (components, elapsedMs) => {
+    for (const c of components) {
+      if (seen.get(c.name) === c.ready) continue;
+      seen.set(c.name, c.ready);
+      info(
+        `${formatSeconds(elapsedMs).padStart(7)}  ${c.name}: ${c.ready ? "ready" : "not ready"}${c.required ? "" : " (optional)"} - ${c.detail}`
+      );
+    }
+  };
+}
+
+// src/stack/start-group.ts
+async function startGroup(group2, inputs) {
+  const handle = await ensureGroup(group2, {
+    lease: await jobLease(),
+    onUnavailable: "skip",
+    // the policy is applied by main, after the outputs are set
+    logger: actionsLogger,
+    logLines: inputs.logLines,
+    ...inputs.timeoutMs ? { timeoutMs: inputs.timeoutMs } : {},
+    onProgress: progressLog()
+  });
+  if (handle.leaseId) {
+    setLeaseId(handle.leaseId);
+    setOutcome(handle.outcome);
+  }
+  return handle.snapshot();
 }
 
 // src/main.ts
@@ -99,6 +131,14 @@ await runStage("main", async () => {
   const configPath = inputs.config ? configFile(inputs.config) : null;
   if (configPath) setConfigPath(configPath);
   const profile = await stackProfile(inputs, { bin: bin(), configPath });
+  if (isGroup(profile)) {
+    const order = profile.members.map((m) => m.name).join(", ");
+    const snapshot2 = await group(
+      `Start ${profile.name} (${order}, in dependency order)`,
+      () => startGroup(profile, inputs)
+    );
+    return finish(snapshot2, inputs);
+  }
   let leaseId2 = leaseId();
   let snapshot = null;
   if (!leaseId2) {
@@ -117,15 +157,18 @@ function finish(snapshot, inputs) {
   setResult({ snapshot: statusJson(snapshot), timeToReadyMs });
   setOutputs(snapshot);
   exportEnv(snapshot, inputs.llmModel);
+  const sinceBegan = timeToReadyMs === null ? "" : `, ${formatSeconds(timeToReadyMs)} after the action began`;
   if (snapshot.available) {
     info(
-      `${snapshot.profile} is ready (${describeOutcome(snapshot.outcome, "job")})${timeToReadyMs === null ? "" : `, ${formatSeconds(timeToReadyMs)} after the action began`}.`
+      isGroupSnapshot(snapshot) ? `${describeGroupAvailable(snapshot, "job")}
+${snapshot.profile} is ready${sinceBegan}.` : `${snapshot.profile} is ready (${describeOutcome(snapshot.outcome, "job")})${sinceBegan}.`
     );
     return;
   }
   if (snapshot.logTails.length > 0 && inputs.logLines > 0)
     printLogTails(snapshot.logTails, `${snapshot.profile} is unavailable`);
-  const message = `${snapshot.profile} is unavailable: ${snapshot.reason}`;
+  const message = `${snapshot.profile} is unavailable: ${snapshot.reason}${isGroupSnapshot(snapshot) ? `
+${groupStory(snapshot)}` : ""}`;
   if (inputs.onUnavailable === "fail")
     throw new Error(
       `${message}${snapshot.logTails.length > 0 ? "\nThe last log lines of each component are above." : ""}
@@ -135,4 +178,14 @@ Set \`on-unavailable: skip\` to go on without it (outputs say available=false).`
     `${message}
 on-unavailable: skip: the job goes on; the output \`available\` is false.`
   );
+}
+function groupStory(snapshot) {
+  const released = snapshot.cleanup.map((r) => {
+    const outcome = snapshot.members.find((m) => m.name === r.name)?.outcome ?? null;
+    return `  ${describeRelease(r.name, outcome, r, "job")}`;
+  });
+  return [
+    describeMembers(snapshot.members, "job"),
+    ...released.length > 0 ? ["Released what this job held of the others:", ...released] : []
+  ].join("\n");
 }

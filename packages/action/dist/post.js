@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-R4QKFLPQ.js";
+} from "./chunks/chunk-AFN4HSJR.js";
 import {
   actionsLogger,
   attempt,
@@ -9,18 +9,22 @@ import {
   cacheMisses,
   cacheStore,
   configPath,
+  describeGroupRelease,
   describeOutcome,
   describeRelease,
   errorMessage,
   formatSeconds,
   getInputs,
   getJson,
+  groupStatus,
   info,
+  isGroupSnapshot,
   leaseId,
   outcome,
   profileLogs,
   readLogTails,
   redactSecrets,
+  releaseGroup,
   releaseServer,
   result,
   runStage,
@@ -29,22 +33,25 @@ import {
   stackProfile,
   stackUsage,
   warning
-} from "./chunks/chunk-D4CRGLRT.js";
-import "./chunks/chunk-4Z52STLY.js";
-import "./chunks/chunk-DMNHADXS.js";
-import "./chunks/chunk-MCLZOG4S.js";
-import "./chunks/chunk-U45GWJ3U.js";
+} from "./chunks/chunk-VWFPN2B6.js";
+import "./chunks/chunk-5VDPVYNJ.js";
+import "./chunks/chunk-DRDZ57S2.js";
+import "./chunks/chunk-MHLZWAZR.js";
 import {
   group,
   summary
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JHV3EX2X.js";
-import "./chunks/chunk-44U7AH7R.js";
+import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-KTMX6ZKR.js";
 import "./chunks/chunk-OWJNM7FF.js";
-import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-GJK5TSV3.js";
+import {
+  isGroup
+} from "./chunks/chunk-WZP5QKKD.js";
+import "./chunks/chunk-Q7BKM2W4.js";
+import "./chunks/chunk-YLRRAY23.js";
+import "./chunks/chunk-4IFXONDL.js";
+import "./chunks/chunk-MBKXSBH2.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/job-status.ts
@@ -114,6 +121,41 @@ function escapeCell(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
+// src/stack/target.ts
+async function components(target) {
+  if (!isGroup(target)) return [...(await serverStatus(target)).components];
+  const { members } = await groupStatus(target);
+  return members.flatMap((m) => m.components.map((c) => ({ ...c, name: `${m.name}/${c.name}` })));
+}
+function logs(target) {
+  if (!isGroup(target)) return profileLogs(target);
+  return Object.fromEntries(
+    target.members.flatMap(
+      (m) => Object.entries(profileLogs(m.profile)).map(([name, files]) => [`${m.name}/${name}`, files])
+    )
+  );
+}
+function usage(target) {
+  return isGroup(target) ? Promise.resolve(null) : stackUsage(target);
+}
+async function release(target, leaseId2, stop, seen) {
+  const options = { stop, logger: actionsLogger };
+  if (!isGroup(target))
+    return describeRelease(
+      target.name,
+      seen.outcome,
+      await releaseServer(target, leaseId2, options),
+      "job"
+    );
+  const members = seen.snapshot && isGroupSnapshot(seen.snapshot) ? seen.snapshot.members : null;
+  return describeGroupRelease(
+    target.name,
+    members,
+    await releaseGroup(target, leaseId2, options),
+    "job"
+  );
+}
+
 // src/post.ts
 await runStage("post", async () => {
   const inputs = readInputs();
@@ -124,27 +166,30 @@ await runStage("post", async () => {
     () => stackProfile(inputs, { bin: bin(), configPath: configPath() })
   );
   const used = profile && (leaseId2 !== null || result2 !== null);
-  let components = result2?.snapshot.components ?? [];
+  let components2 = result2?.snapshot.components ?? [];
   if (used) {
     await attempt("Showing the logs", async () => {
-      const status = await serverStatus(profile);
-      if (components.length === 0) components = status.components;
-      const why = await whyShowLogs(inputs, result2, status.components);
+      const now = await components(profile);
+      if (components2.length === 0) components2 = now;
+      const why = await whyShowLogs(inputs, result2, now);
       if (why && inputs.logLines > 0)
-        printLogTails(await readLogTails(profileLogs(profile), inputs.logLines), why);
+        printLogTails(await readLogTails(logs(profile), inputs.logLines), why);
     });
   }
-  const usage = used ? await attempt("Reading resource usage", () => stackUsage(profile)) : null;
+  const usage2 = used ? await attempt("Reading resource usage", () => usage(profile)) : null;
   let post = "nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).";
   if (profile && leaseId2) {
     const released = await attempt(
       "Releasing the stack",
       () => group(
         `Release ${profile.name} (stop: ${inputs.stop})`,
-        () => releaseServer(profile, leaseId2, { stop: inputs.stop, logger: actionsLogger })
+        () => release(profile, leaseId2, inputs.stop, {
+          snapshot: result2?.snapshot ?? null,
+          outcome: outcome()
+        })
       )
     );
-    post = released ? describeRelease(profile.name, outcome(), released, "job") : `${profile.name}: releasing failed (see the warnings).`;
+    post = released ?? `${profile.name}: releasing failed (see the warnings).`;
     info(post);
   } else {
     info(post);
@@ -152,7 +197,7 @@ await runStage("post", async () => {
   if (profile && (used || leaseId2))
     await attempt(
       "Writing the job summary",
-      () => writeSummary({ profile: profile.name, result: result2, components, post, usage })
+      () => writeSummary({ profile: profile.name, result: result2, components: components2, post, usage: usage2 })
     );
   const misses = cacheMisses();
   if (inputs.cache && misses.length > 0)

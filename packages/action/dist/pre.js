@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-QLPZ6GLI.js";
+} from "./chunks/chunk-D6ISGFB3.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -11,22 +11,23 @@ import {
   runStage,
   setPreRan,
   setStartedAt,
-  stackProfile
-} from "./chunks/chunk-D4CRGLRT.js";
-import "./chunks/chunk-4Z52STLY.js";
-import "./chunks/chunk-DMNHADXS.js";
-import "./chunks/chunk-MCLZOG4S.js";
-import "./chunks/chunk-U45GWJ3U.js";
+  stigmerProfile
+} from "./chunks/chunk-VWFPN2B6.js";
+import "./chunks/chunk-5VDPVYNJ.js";
+import "./chunks/chunk-DRDZ57S2.js";
+import "./chunks/chunk-MHLZWAZR.js";
 import {
   group
 } from "./chunks/chunk-IHW3RN5P.js";
-import "./chunks/chunk-JHV3EX2X.js";
-import "./chunks/chunk-44U7AH7R.js";
+import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";
-import "./chunks/chunk-KTMX6ZKR.js";
 import "./chunks/chunk-OWJNM7FF.js";
-import "./chunks/chunk-OSJIUKPB.js";
-import "./chunks/chunk-GJK5TSV3.js";
+import "./chunks/chunk-WZP5QKKD.js";
+import "./chunks/chunk-Q7BKM2W4.js";
+import "./chunks/chunk-YLRRAY23.js";
+import "./chunks/chunk-4IFXONDL.js";
+import "./chunks/chunk-MBKXSBH2.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/pre.ts
@@ -42,7 +43,7 @@ await runStage("pre", async () => {
     return;
   }
   await group("Start the stack in the background", async () => {
-    const profile = await stackProfile(inputs, { bin: bin(), configPath: null });
+    const profile = stigmerProfile(inputs, bin());
     const snapshot = await startInBackground(profile);
     if (snapshot.outcome === "unavailable")
       info(`Not started: ${snapshot.reason}. main will look again.`);

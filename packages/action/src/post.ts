@@ -4,14 +4,7 @@
  * job summary and save the caches that missed. Never fails the job: every problem is a warning.
  */
 import * as core from '@actions/core';
-import {
-  describeRelease,
-  profileLogs,
-  readLogTails,
-  releaseServer,
-  serverStatus,
-  stackUsage,
-} from '@stigmer/e2e-core';
+import { readLogTails } from '@stigmer/e2e-core';
 import { cacheStore } from './cache/cache-store.js';
 import { saveEntries } from './cache/caches.js';
 import { getInputs, type Inputs } from './context.js';
@@ -19,8 +12,8 @@ import * as log from './log.js';
 import { jobStatus } from './report/job-status.js';
 import { printLogTails } from './report/print-logs.js';
 import { writeSummary } from './report/summary.js';
-import { actionsLogger } from './stack/logger.js';
 import { stackProfile } from './stack/profile.js';
+import * as target from './stack/target.js';
 import { attempt, errorMessage, runStage } from './stage.js';
 import * as stateHelper from './state-helper.js';
 
@@ -36,28 +29,29 @@ await runStage('post', async () => {
   let components = result?.snapshot.components ?? [];
   if (used) {
     await attempt('Showing the logs', async () => {
-      const status = await serverStatus(profile);
-      if (components.length === 0) components = status.components;
-      const why = await whyShowLogs(inputs, result, status.components);
+      const now = await target.components(profile);
+      if (components.length === 0) components = now;
+      const why = await whyShowLogs(inputs, result, now);
       if (why && inputs.logLines > 0)
-        printLogTails(await readLogTails(profileLogs(profile), inputs.logLines), why);
+        printLogTails(await readLogTails(target.logs(profile), inputs.logLines), why);
     });
   }
 
   // Read before the release, which may stop the stack.
-  const usage = used ? await attempt('Reading resource usage', () => stackUsage(profile)) : null;
+  const usage = used ? await attempt('Reading resource usage', () => target.usage(profile)) : null;
 
   let post =
     'nothing to release: the action took no lease (it stopped before the start, or the stack was unavailable).';
   if (profile && leaseId) {
     const released = await attempt('Releasing the stack', () =>
       core.group(`Release ${profile.name} (stop: ${inputs.stop})`, () =>
-        releaseServer(profile, leaseId, { stop: inputs.stop, logger: actionsLogger }),
+        target.release(profile, leaseId, inputs.stop, {
+          snapshot: result?.snapshot ?? null,
+          outcome: stateHelper.outcome(),
+        }),
       ),
     );
-    post = released
-      ? describeRelease(profile.name, stateHelper.outcome(), released, 'job')
-      : `${profile.name}: releasing failed (see the warnings).`;
+    post = released ?? `${profile.name}: releasing failed (see the warnings).`;
     log.info(post);
   } else {
     log.info(post);

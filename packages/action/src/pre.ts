@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { getInputs } from './context.js';
 import * as log from './log.js';
 import { setUp } from './setup.js';
-import { stackProfile } from './stack/profile.js';
+import { stigmerProfile } from './stack/profile.js';
 import { startInBackground } from './stack/start.js';
 import { runStage } from './stage.js';
 import * as stateHelper from './state-helper.js';
@@ -23,7 +23,7 @@ await runStage('pre', async () => {
     return;
   }
   await core.group('Start the stack in the background', async () => {
-    const profile = await stackProfile(inputs, { bin: stateHelper.bin(), configPath: null });
+    const profile = stigmerProfile(inputs, stateHelper.bin());
     const snapshot = await startInBackground(profile);
     if (snapshot.outcome === 'unavailable')
       log.info(`Not started: ${snapshot.reason}. main will look again.`);

@@ -1,9 +1,31 @@
 export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
+export { type DefineGroupOptions, defineGroup } from './group/define-group.js';
+export { ensureGroup, type GroupEnsureOptions } from './group/ensure-group.js';
+export { type Group, type GroupMember, isGroup } from './group/group.js';
+export {
+  type GroupHandle,
+  type GroupSnapshot,
+  isGroupSnapshot,
+  type MemberSnapshot,
+} from './group/handle.js';
+export {
+  type GroupReleaseResult,
+  type MemberRelease,
+  releaseGroup,
+} from './group/release-group.js';
+export type {
+  GroupSpec,
+  MemberSpec,
+  ProfileMemberSpec,
+  ServerMemberSpec,
+  StigmerMemberSpec,
+} from './group/spec.js';
+export { type GroupStatusReport, groupStatus, type MemberStatus } from './group/status.js';
 export { type ComponentStatus, describeNotReady } from './probe/component-status.js';
 export { type ProcessRef, processRef } from './process/identity.js';
 export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
-export { loadProfile } from './profile/load-profile.js';
+export { loadConfig, loadProfile } from './profile/load-profile.js';
 export { type Component, isProfile, type Profile } from './profile/profile.js';
 export type {
   ComponentSpec,
@@ -14,13 +36,16 @@ export type {
   StopSpec,
 } from './profile/spec.js';
 export { type StigmerOptions, stigmer } from './profile/stigmer.js';
-export { describeUnavailable } from './report/describe.js';
+export { describeGroupUnavailable, describeUnavailable } from './report/describe.js';
 export { formatLogTails, type LogTail, readLogTails } from './report/log-tail.js';
 export type { Logger } from './report/logger.js';
 export type { Outcome, ReleaseReason } from './report/outcome.js';
 export { stackUsage } from './report/stack-usage.js';
 export {
   describeAvailable,
+  describeGroupAvailable,
+  describeGroupRelease,
+  describeMembers,
   describeOutcome,
   describeRelease,
   describeUsage,

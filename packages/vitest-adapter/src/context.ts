@@ -6,6 +6,7 @@
 import {
   type ComponentStatus,
   type HandleSnapshot,
+  isGroupSnapshot,
   type OnUnavailable,
   type Outcome,
   redact,
@@ -31,6 +32,26 @@ export interface StigmerContext {
   readonly components: readonly ComponentStatus[];
   /** What an unavailable stack means for this run; `describeStigmer` skips or fails by it. */
   readonly onUnavailable: OnUnavailable;
+  /**
+   * A group (docs/groups.md): each member in start order. The fields above then sum them up
+   * (`env` is every member's, `components` are named "member/component", `profile` is the
+   * group's name). Absent for a single stack.
+   */
+  readonly members?: readonly StigmerMember[];
+}
+
+/** One member of a group, as the tests get it. */
+export interface StigmerMember {
+  readonly name: string;
+  /** The member's profile's name. */
+  readonly profile: string;
+  readonly dependsOn: readonly string[];
+  readonly available: boolean;
+  readonly owned: boolean;
+  readonly outcome: Outcome;
+  readonly reason: string | null;
+  readonly env: Readonly<Record<string, string>>;
+  readonly components: readonly ComponentStatus[];
 }
 
 declare module 'vitest' {
@@ -52,5 +73,20 @@ export function toContext(snapshot: HandleSnapshot, onUnavailable: OnUnavailable
     env: { ...snapshot.env },
     components: snapshot.components.map((c) => ({ ...c })),
     onUnavailable,
+    ...(isGroupSnapshot(snapshot)
+      ? {
+          members: snapshot.members.map((m) => ({
+            name: m.name,
+            profile: m.profile,
+            dependsOn: [...m.dependsOn],
+            available: m.available,
+            owned: m.owned,
+            outcome: m.outcome,
+            reason: m.reason && redact(m.reason),
+            env: { ...m.env },
+            components: m.components.map((c) => ({ ...c })),
+          })),
+        }
+      : {}),
   };
 }

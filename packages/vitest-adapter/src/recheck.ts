@@ -3,15 +3,19 @@
  * (up to down, down to up) costs more than a probe.
  */
 import {
+  type ComponentStatus,
+  describeGroupUnavailable,
   describeNotReady,
   describeUnavailable,
+  groupStatus,
   type HandleSnapshot,
+  isGroup,
+  isGroupSnapshot,
   type Logger,
-  type Profile,
-  type ServerHandle,
-  type ServerSpec,
   serverStatus,
 } from '@stigmer/e2e-core';
+import type { StackTarget } from './options.js';
+import type { Handle } from './stack-session.js';
 
 /** A probe that failed once is asked again after this long, so a blip does not restart a stack. */
 const CONFIRM_DOWN_MS = 300;
@@ -22,16 +26,16 @@ const CONFIRM_DOWN_MS = 300;
  * that died is started again. May throw what `ensure` throws (the `fail` policy).
  */
 export async function recheck(
-  handle: ServerHandle | null,
-  profile: Profile | ServerSpec,
-  ensure: () => Promise<ServerHandle>,
+  handle: Handle | null,
+  profile: StackTarget,
+  ensure: () => Promise<Handle>,
   logger: Logger,
-): Promise<ServerHandle | null> {
+): Promise<Handle | null> {
   const wasAvailable = handle?.available ?? false;
-  let status = await serverStatus(profile);
+  let status = await statusOf(profile);
   if (wasAvailable && !status.available) {
     await new Promise((resolve) => setTimeout(resolve, CONFIRM_DOWN_MS));
-    status = await serverStatus(profile);
+    status = await statusOf(profile);
   }
   if (status.available === wasAvailable) return null;
   if (wasAvailable)
@@ -45,9 +49,22 @@ export async function recheck(
   return next;
 }
 
+/** A stack's status, or a group's with every member's components (named "member/component"). */
+async function statusOf(
+  target: StackTarget,
+): Promise<{ profile: string; available: boolean; components: readonly ComponentStatus[] }> {
+  if (!isGroup(target)) return serverStatus(target);
+  const { profile, available, members } = await groupStatus(target);
+  const components = members.flatMap((m) =>
+    m.components.map((c) => ({ ...c, name: `${m.name}/${c.name}` })),
+  );
+  return { profile, available, components };
+}
+
 /** One line for a change of stack between runs, or the full story when it is unavailable. */
 export function describeChange(before: HandleSnapshot | null, after: HandleSnapshot): string {
-  if (!after.available) return describeUnavailable(after);
+  if (!after.available)
+    return isGroupSnapshot(after) ? describeGroupUnavailable(after) : describeUnavailable(after);
   const how: Record<HandleSnapshot['outcome'], string> = {
     started: 'started by this run',
     adopted: 'adopted by this run (its starter had ended)',

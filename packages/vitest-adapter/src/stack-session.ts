@@ -4,23 +4,29 @@
  * core's; this file only wires core to Vitest's globalSetup life cycle.
  */
 import {
+  describeGroupRelease,
+  ensureGroup,
   ensureServer,
+  type GroupHandle,
+  isGroup,
+  isGroupSnapshot,
   type Logger,
   type OnUnavailable,
-  type Profile,
   resolvePolicy,
   type ServerHandle,
-  type ServerSpec,
   ServerUnavailableError,
 } from '@stigmer/e2e-core';
 import { INJECT_KEY, type StigmerContext, toContext } from './context.js';
-import type { StigmerServerOptions } from './options.js';
+import type { StackTarget, StigmerServerOptions } from './options.js';
 import type { SetupProject } from './project.js';
 import { describeChange, recheck } from './recheck.js';
 
+/** One stack's handle, or a group's. */
+export type Handle = ServerHandle | GroupHandle;
+
 export class StackSession {
   /** null after a rerun found the stack gone and could not get it back under `fail`. */
-  private handle: ServerHandle | null = null;
+  private handle: Handle | null = null;
   /** What the tests were last given. */
   private current: StigmerContext | null = null;
   private readonly projects = new Set<SetupProject>();
@@ -30,7 +36,7 @@ export class StackSession {
   private readonly policy: OnUnavailable;
 
   constructor(
-    private readonly profile: Profile | ServerSpec,
+    private readonly profile: StackTarget,
     private readonly options: StigmerServerOptions,
     private readonly logger: Logger,
   ) {
@@ -44,7 +50,7 @@ export class StackSession {
    * tests that need the stack fail with the reason (as after a rerun), and the run fails.
    */
   async open(): Promise<void> {
-    let handle: ServerHandle;
+    let handle: Handle;
     try {
       handle = await this.ensure();
     } catch (error) {
@@ -87,6 +93,11 @@ export class StackSession {
     this.handle = null;
     if (!handle) return;
     const result = await handle.release();
+    if ('members' in result) {
+      const members = isGroupSnapshot(handle) ? handle.members : null;
+      this.logger.info(describeGroupRelease(handle.profile, members, result));
+      return;
+    }
     if (result.usage) {
       const each = result.usage.processes
         .map((p) => `${p.name} ${p.peakRssMiB} MiB, ${p.avgCpuPercent}%`)
@@ -135,7 +146,7 @@ export class StackSession {
     return this.checking;
   }
 
-  private use(handle: ServerHandle): void {
+  private use(handle: Handle): void {
     this.handle = handle;
     this.provide(toContext(handle.snapshot(), this.policy));
   }
@@ -145,14 +156,20 @@ export class StackSession {
     for (const project of this.projects) project.provide(INJECT_KEY, context);
   }
 
-  private ensure(): Promise<ServerHandle> {
+  private ensure(): Promise<Handle> {
     const { profile: _profile, ...ensureOptions } = this.options;
-    return ensureServer(this.profile, {
+    const options = {
       ...ensureOptions,
       logger: this.logger,
       // Bound to the Vitest main process (pid + start time): if it is killed, the next run
       // sees a dead lease and adopts and stops what this run started.
-      lease: this.options.lease ?? { kind: 'process', label: `vitest (pid ${process.pid})` },
-    });
+      lease: this.options.lease ?? {
+        kind: 'process' as const,
+        label: `vitest (pid ${process.pid})`,
+      },
+    };
+    return isGroup(this.profile)
+      ? ensureGroup(this.profile, options)
+      : ensureServer(this.profile, options);
   }
 }

@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   partitionLeases,
   readProfileCopy
-} from "../chunks/chunk-JHV3EX2X.js";
+} from "../chunks/chunk-QPGGAALU.js";
 import {
   readState
-} from "../chunks/chunk-44U7AH7R.js";
+} from "../chunks/chunk-OG5WTRLQ.js";
 import "../chunks/chunk-BOTTUJWC.js";
-import "../chunks/chunk-KTMX6ZKR.js";
 import {
   sleep
 } from "../chunks/chunk-OWJNM7FF.js";
-import "../chunks/chunk-OSJIUKPB.js";
+import "../chunks/chunk-YLRRAY23.js";
+import "../chunks/chunk-4IFXONDL.js";
 import "../chunks/chunk-HANBNIMK.js";
 
 // ../core/dist/programs/watchdog.js
@@ -41,8 +41,8 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
-        import("../chunks/lock-2HESQNLK.js"),
-        import("../chunks/stop-K4WZUHLW.js")
+        import("../chunks/lock-YOSR4R3E.js"),
+        import("../chunks/stop-7QQA5BN3.js")
       ]);
       const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {

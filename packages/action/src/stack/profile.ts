@@ -1,7 +1,10 @@
-/** The stack the action manages: the Stigmer stack, or the profile in the `config` file. */
+/**
+ * The stack the action manages: the Stigmer stack, or what the `config` file holds: a profile,
+ * or a group of stacks started in dependency order (docs/groups.md).
+ */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { loadProfile, type Profile, stigmer } from '@stigmer/e2e-core';
+import { type Group, loadConfig, type Profile, stigmer } from '@stigmer/e2e-core';
 import type { Inputs } from '../context.js';
 
 /** `config` relative to the workspace (the checked-out repository). */
@@ -12,7 +15,7 @@ export function configFile(config: string): string {
 export async function stackProfile(
   inputs: Pick<Inputs, 'require' | 'llmModel'>,
   options: { bin: string | null; configPath: string | null },
-): Promise<Profile> {
+): Promise<Profile | Group> {
   if (options.configPath) {
     const file = options.configPath;
     const found = await access(file).then(
@@ -23,10 +26,20 @@ export async function stackProfile(
       throw new Error(
         `\`config\`: ${file} does not exist. The profile file is read from the repository: run actions/checkout before this step, and give the path relative to the repository root.`,
       );
-    return loadProfile(file);
+    // A `use: 'stigmer'` member without `bin` runs $STIGMER_E2E_BIN: the CLI this action installed.
+    if (options.bin && !process.env.STIGMER_E2E_BIN) process.env.STIGMER_E2E_BIN = options.bin;
+    return loadConfig(file);
   }
+  return stigmerProfile(inputs, options.bin);
+}
+
+/** The Stigmer stack as the inputs shape it (pre, which never reads a `config` file). */
+export function stigmerProfile(
+  inputs: Pick<Inputs, 'require' | 'llmModel'>,
+  bin: string | null,
+): Profile {
   return stigmer({
-    ...(options.bin ? { bin: options.bin } : {}),
+    ...(bin ? { bin } : {}),
     ...(inputs.require ? { require: [...inputs.require] } : {}),
     // Without the input, stigmer() takes STIGMER_LLM_MODEL from the job's environment.
     ...(inputs.llmModel ? { llm: { model: inputs.llmModel } } : {}),

@@ -21,7 +21,7 @@ function leaseLabel(env: NodeJS.ProcessEnv = process.env): string {
   return `github-action ${run}${attempt}${job}`;
 }
 
-async function jobLease(): Promise<LeaseKind> {
+export async function jobLease(): Promise<LeaseKind> {
   const label = leaseLabel();
   const worker = await jobProcess();
   if (worker) {

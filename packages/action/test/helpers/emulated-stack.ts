@@ -43,11 +43,18 @@ export async function emulatedStack(
   binDir: string,
   knobs: EmulatorKnobs = {},
 ): Promise<EmulatedStack> {
-  const [server, temporal, workflowRunner] = (await getFreePorts(3)) as [number, number, number];
+  const [server, temporal, workflowRunner, ollama] = (await getFreePorts(4)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  // The fake Ollama on a port of its own: on the default one another test's would answer first.
   const portKnobs = {
     serverPort: server,
     temporalPort: temporal,
     workflowRunnerPort: workflowRunner,
+    ollamaPort: ollama,
   };
   const env = {
     ...emulatorEnv({ ...portKnobs, ...knobs }),

@@ -2,7 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadProfile, type Profile, releaseServer, serverStatus, stigmer } from '@stigmer/e2e-core';
+import {
+  isGroup,
+  loadConfig,
+  type Profile,
+  releaseServer,
+  serverStatus,
+  stigmer,
+} from '@stigmer/e2e-core';
 import type { EmulatorKnobs } from '@stigmer/e2e-emulator';
 import { Job, type JobOptions, type StageResult } from './action-runner.js';
 import { type EmulatedStack, emulatedStack } from './emulated-stack.js';
@@ -13,7 +20,7 @@ export interface Fixture {
   readonly stack: EmulatedStack;
   /** A second job on the same machine (same HOME, same stack), e.g. a later run. */
   anotherJob(options?: Partial<JobOptions>): Job;
-  /** A `config` profile file whose stack dispose stops too. */
+  /** A `config` profile file (or group) whose stacks dispose stops too. */
   alsoStop(configFile: string): void;
   /** Stops what the test left running (even mid-boot, even when it failed before post), then removes the dir. */
   dispose(): Promise<void>;
@@ -55,7 +62,7 @@ export async function fixture(
           temporalAddress: stack.env.TEMPORAL_ADDRESS!,
           env: stack.env,
         }),
-        ...(await Promise.all(configs.map((file) => loadProfile(file).catch(() => null)))),
+        ...(await Promise.all(configs.map(configProfiles))).flat(),
       ];
       for (const profile of profiles) if (profile) await releaseEveryLease(profile);
       await stack.cleanup(); // a stack started by hand
@@ -63,6 +70,13 @@ export async function fixture(
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
+}
+
+/** A config file's profile, or each member's (dependents first, as a group is released). */
+async function configProfiles(file: string): Promise<Profile[]> {
+  const loaded = await loadConfig(file).catch(() => null);
+  if (!loaded) return [];
+  return isGroup(loaded) ? loaded.members.map((m) => m.profile).reverse() : [loaded];
 }
 
 /** With core: the last release stops what core started, as post would have. */

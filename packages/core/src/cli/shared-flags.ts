@@ -1,16 +1,16 @@
 /** Flags several commands share, defined once with their help, and how each is read. */
 import { UsageError } from '../errors.js';
-import { loadProfile } from '../profile/load-profile.js';
-import type { Profile } from '../profile/profile.js';
+import { loadConfig } from '../profile/load-profile.js';
 import type { StigmerOptions } from '../profile/stigmer.js';
 import { type OnUnavailable, resolvePolicy } from '../stack/policy.js';
 import type { Flags } from './command.js';
+import type { Target } from './target.js';
 
 export const PROFILE_FLAGS = {
   config: {
     type: 'string',
     value: '<file>',
-    help: 'A custom profile: a .js/.mjs (default export) or .json server spec.\nWithout it: the Stigmer stack (`stigmer` on PATH, or $STIGMER_E2E_BIN).',
+    help: 'A custom profile: a .js/.mjs (default export) or .json server spec,\nor a group of them ({ members: [...] }, see docs/groups.md).\nWithout it: the Stigmer stack (`stigmer` on PATH, or $STIGMER_E2E_BIN).',
   },
   require: {
     type: 'string',
@@ -40,20 +40,20 @@ export const WAIT_FLAGS = {
 type StigmerRequire = NonNullable<StigmerOptions['require']>;
 
 /**
- * The profile the flags name: `--config <file>`, else the Stigmer stack, whose `--require a,b`
- * says which components must be ready besides stigmer-server.
+ * The profile (or group) the flags name: `--config <file>`, else the Stigmer stack, whose
+ * `--require a,b` says which components must be ready besides stigmer-server.
  */
-export function profileFlags(values: { config?: string; require?: string }): Promise<Profile> {
+export function profileFlags(values: { config?: string; require?: string }): Promise<Target> {
   if (values.require !== undefined && values.config !== undefined)
     throw new UsageError(
-      '--require applies to the Stigmer profile; a --config profile says which components are required in its spec (`required: false`)',
+      "--require applies to the Stigmer profile; a --config profile says which components are required in its spec (`required: false`; in a group, the stigmer member's options.require)",
     );
   const require = values.require
     ?.split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   // stigmer() checks the names and lists the valid ones.
-  return loadProfile(values.config, require ? { require: require as StigmerRequire } : {});
+  return loadConfig(values.config, require ? { require: require as StigmerRequire } : {});
 }
 
 export function seconds(value: string | undefined, flag: string): number | undefined {

@@ -18,7 +18,7 @@ const SIGNALS = [
 ] as const;
 
 /** A strict object whose unknown-key message lists the keys it accepts. */
-function strict<T extends v.ObjectEntries>(entries: T) {
+export function strict<T extends v.ObjectEntries>(entries: T) {
   const allowed = Object.keys(entries).join(', ');
   return v.strictObject(entries, (issue) =>
     issue.expected === 'never'
@@ -27,7 +27,7 @@ function strict<T extends v.ObjectEntries>(entries: T) {
   );
 }
 
-const text = (what = 'a non-empty string') =>
+export const text = (what = 'a non-empty string') =>
   v.pipe(
     v.string((i) => `expected ${what}, got ${i.received}`),
     v.minLength(1, `expected ${what}, got an empty string`),
@@ -50,13 +50,13 @@ const hostPort = v.pipe(
   ),
 );
 
-const positiveMs = v.pipe(
+export const positiveMs = v.pipe(
   v.number((i) => `expected milliseconds as a number, got ${i.received}`),
   v.integer('expected a whole number of milliseconds'),
   v.minValue(1, (i) => `expected a positive number of milliseconds, got ${i.received}`),
 );
 
-const env = v.record(
+export const env = v.record(
   v.string(),
   v.string((i) => `expected a string value, got ${i.received}`),
   (i) => `expected an object of NAME: "value" strings, got ${i.received}`,

@@ -4,6 +4,8 @@
  * and the Action hold no wording of their own for these. `who` is what the surface calls the
  * user of the stack: a run (CLI, Vitest, a library call) or a job (the Action).
  */
+import type { GroupSnapshot, MemberSnapshot } from '../group/handle.js';
+import type { GroupReleaseResult } from '../group/release-group.js';
 import type { UsageSummary } from '../process/usage.js';
 import type { HandleSnapshot, ReleaseResult } from '../stack/handle.js';
 import type { Outcome } from './outcome.js';
@@ -91,4 +93,51 @@ export function describeUsage(
     `${profile}, while this ${who} held it (${Math.round(usage.durationMs / 1000)} s): ` +
     `peak ${usage.total.peakRssMiB} MiB, ${usage.total.avgCpuPercent}% CPU on average (${each})`
   );
+}
+
+/**
+ * One line per member, in start order, with when its ensure began and ended and what it waited
+ * for: "  ✓ app       started by this run, which owns it (4.1 → 5.0 s, after stigmer, db)".
+ * ✗ marks the member that failed, - one never started because a member it needs failed.
+ */
+export function describeMembers(members: readonly MemberSnapshot[], who: Who = 'run'): string {
+  const width = Math.max(0, ...members.map((m) => m.name.length));
+  return members
+    .map((m) => {
+      const mark = m.available ? '✓' : m.began === null ? '-' : '✗';
+      const what = m.available ? describeOutcome(m.outcome, who) : `unavailable: ${m.reason}`;
+      const after = m.dependsOn.length > 0 ? `after ${m.dependsOn.join(', ')}` : '';
+      const times =
+        m.began !== null && m.ended !== null
+          ? `${(m.began / 1000).toFixed(1)} → ${formatSeconds(m.ended)}`
+          : '';
+      const when = [times, after].filter(Boolean).join(', ');
+      return `  ${mark} ${m.name.padEnd(width)}  ${what}${when ? ` (${when})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** "✓ shop is available after 6.3 s (3 members):" and a line per member. */
+export function describeGroupAvailable(snapshot: GroupSnapshot, who: Who = 'run'): string {
+  return `✓ ${snapshot.profile} is available after ${formatSeconds(snapshot.elapsedMs)} (${snapshot.members.length} members):\n${describeMembers(snapshot.members, who)}`;
+}
+
+/**
+ * What a group's release did, member by member in the order the releases ended (dependents
+ * first), each in `describeRelease`'s words. `members` says how this run got each member (null:
+ * not known, e.g. `down` on another process's lease).
+ */
+export function describeGroupRelease(
+  group: string,
+  members: readonly MemberSnapshot[] | null,
+  result: GroupReleaseResult,
+  who: Who = 'run',
+): string {
+  if (result.members.length === 0) return `${group}: this ${who} held no member any more.`;
+  const lines = result.members.flatMap((r) => {
+    const outcome = members?.find((m) => m.name === r.name)?.outcome ?? null;
+    const usage = describeUsage(r.name, r.usage, who);
+    return [`  ${describeRelease(r.name, outcome, r, who)}`, ...(usage ? [`    ${usage}`] : [])];
+  });
+  return `${group} released in ${formatSeconds(result.elapsedMs)}, dependents first:\n${lines.join('\n')}`;
 }

@@ -28,6 +28,8 @@ export interface EmulatedStigmer {
   readonly ports: { server: number; temporal: number; ollama: number };
   /** The environment under which `stigmer` (the emulator) runs this stack. */
   readonly env: Record<string, string>;
+  /** The stigmer() options of this stack, as data (a group config's `options`). */
+  options(extra?: StigmerOptions): StigmerOptions;
   profile(options?: StigmerOptions): Profile;
   /** Runs the emulator's `stigmer` directly, as a developer would. */
   cli(...args: string[]): Promise<{ stdout: string; stderr: string }>;
@@ -68,20 +70,21 @@ export async function emulatedStigmer(
     const text = await readFile(file, 'utf8').catch(() => null);
     return text === null ? null : Number(text.split('\n')[0]!.trim());
   };
+  const options = (extra: StigmerOptions = {}): StigmerOptions => ({
+    bin: emulatorBin,
+    home,
+    serverAddress: `localhost:${server}`,
+    temporalAddress: `localhost:${temporal}`,
+    env,
+    readyTimeoutMs: 30_000,
+    ...extra,
+  });
   return {
     home,
     ports: { server, temporal, ollama },
     env,
-    profile: (options = {}) =>
-      stigmer({
-        bin: emulatorBin,
-        home,
-        serverAddress: `localhost:${server}`,
-        temporalAddress: `localhost:${temporal}`,
-        env,
-        readyTimeoutMs: 30_000,
-        ...options,
-      }),
+    options,
+    profile: (extra = {}) => stigmer(options(extra)),
     cli: (...args) => cli(env, args),
     async startOutside() {
       await cli(env, ['server']);

@@ -3,13 +3,12 @@ import { constants } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { signalVerified } from '../../process/signal.js';
 import { descendants } from '../../process/tree.js';
-import { describeRelease, describeUsage } from '../../report/words.js';
-import { ensureServer } from '../../stack/ensure.js';
 import { formatCommand } from '../../util/format-command.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit.js';
-import { formatHandle } from '../print.js';
+import { formatHandle, formatRelease } from '../print.js';
 import { PROFILE_FLAGS, profileFlags, WAIT_FLAGS, waitFlags } from '../shared-flags.js';
+import { ensureTarget } from '../target.js';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -21,13 +20,15 @@ export default defineCommand({
     "Ensures the stack with a lease bound to this process, runs the command with the profile's env\n" +
     "(e.g. STIGMER_SERVER_ADDR, TEMPORAL_ADDRESS), releases the lease and exits with the command's\n" +
     'code. Ctrl-C is passed to the command and its child processes; the lease is still released.\n' +
-    'When the stack is unavailable the command is not run (exit 3 under skip, 1 under fail).',
+    'When the stack is unavailable the command is not run (exit 3 under skip, 1 under fail).\n' +
+    'A group config: every member, in dependency order; the command gets all of their env.',
   flags: { ...PROFILE_FLAGS, ...WAIT_FLAGS },
   takesCommand: true,
   examples: [
     'stigmer-e2e run -- pnpm vitest run',
     'stigmer-e2e run -- go test -tags=e2e ./...',
     'stigmer-e2e run --config e2e/postgres.mjs -- pytest -x',
+    'stigmer-e2e run --config e2e/stack.mjs -- pnpm test   # a group: stigmer, db, then the app',
   ],
   async run({ values, command, out }) {
     if (command.length === 0)
@@ -35,7 +36,7 @@ export default defineCommand({
     const { onUnavailable, ensure } = waitFlags(values);
     const profile = await profileFlags(values);
     const handle = await out.waiting((signal) =>
-      ensureServer(profile, {
+      ensureTarget(profile, {
         ...ensure,
         signal,
         logger: out.logger,
@@ -56,9 +57,7 @@ export default defineCommand({
       code = await runChild(command, { ...process.env, ...handle.env });
     } finally {
       const result = await handle.release();
-      const usage = describeUsage(handle.profile, result.usage);
-      if (usage) out.result(usage);
-      out.result(describeRelease(handle.profile, handle.outcome, result));
+      for (const line of formatRelease(handle.profile, handle, result)) out.result(line);
     }
     return code;
   },

@@ -1,5 +1,9 @@
+import { isGroup } from '../../group/group.js';
+import { groupSecrets } from '../../group/secrets.js';
+import { type GroupStatusReport, groupStatus } from '../../group/status.js';
 import { formatComponents } from '../../report/format-components.js';
 import { type StatusReport, serverStatus } from '../../stack/status.js';
+import { redact } from '../../util/redact.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit.js';
 import { PROFILE_FLAGS, profileFlags } from '../shared-flags.js';
@@ -10,16 +14,30 @@ export default defineCommand({
   usage: '[options]',
   description:
     "Shows each component's readiness, the leases (alive or not, each with its id) and who started\n" +
-    'the stack. Changes nothing. Exit 0 when every required component is ready, 3 otherwise.',
+    'the stack. Changes nothing. Exit 0 when every required component is ready, 3 otherwise.\n' +
+    'A group config: each member, in start order (exit 0 when every member is available).',
   flags: { ...PROFILE_FLAGS, json: { type: 'boolean', help: 'Print the report as JSON.' } },
   examples: ['stigmer-e2e status --json'],
   async run({ values, out }) {
-    const report = await serverStatus(await profileFlags(values));
+    const target = await profileFlags(values);
+    const report = isGroup(target) ? await groupStatus(target) : await serverStatus(target);
     if (values.json) out.json(report);
-    else out.print(formatStatus(report));
+    else if ('members' in report && isGroup(target))
+      out.print(redact(formatGroupStatus(report), groupSecrets(target)));
+    else out.print(formatStatus(report as StatusReport));
     return report.available ? EXIT.ok : EXIT.unavailable;
   },
 });
+
+function formatGroupStatus(report: GroupStatusReport): string {
+  return [
+    `${report.profile}: ${report.available ? 'available' : 'not available'} (${report.members.length} members, in start order)`,
+    ...report.members.map(
+      (m) =>
+        `\n[${m.name}]${m.dependsOn.length > 0 ? ` after ${m.dependsOn.join(', ')}` : ''}\n${formatStatus(m)}`,
+    ),
+  ].join('\n');
+}
 
 function formatStatus(report: StatusReport): string {
   const ago = (t: number) => `${Math.round((Date.now() - t) / 1000)} s ago`;

@@ -1,11 +1,10 @@
 import { UsageError } from '../../errors.js';
 import { processRef } from '../../process/identity.js';
-import { ensureServer } from '../../stack/ensure.js';
-import { handOverLease } from '../../stack/hand-over.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../exit.js';
 import { formatHandle } from '../print.js';
 import { PROFILE_FLAGS, profileFlags, seconds, WAIT_FLAGS, waitFlags } from '../shared-flags.js';
+import { ensureTarget, handOverTarget } from '../target.js';
 
 export default defineCommand({
   name: 'up',
@@ -15,7 +14,8 @@ export default defineCommand({
     'Ensures the stack is running (reuses it, waits for a run that is starting it, or starts it) and\n' +
     'holds a lease on it until `stigmer-e2e down --lease <id>`. Prints the handle on stdout (as JSON\n' +
     'with --json). The lease is bound to this command until the handle is printed, so an `up` killed\n' +
-    'before that leaves no lease behind.',
+    'before that leaves no lease behind. A group config: every member, in dependency order, one lease\n' +
+    "each; the JSON then has `members` (each member's handle) and its leaseId names each lease.",
   flags: {
     ...PROFILE_FLAGS,
     ...WAIT_FLAGS,
@@ -50,7 +50,7 @@ export default defineCommand({
     const profile = await profileFlags(values);
     const label = values.label ?? (holder ? `pid ${holder.pid}` : 'stigmer-e2e up');
     const handle = await out.waiting((signal) =>
-      ensureServer(profile, {
+      ensureTarget(profile, {
         ...ensure,
         usage: false, // this process ends now: nobody would read the samples
         signal,
@@ -71,7 +71,7 @@ export default defineCommand({
     }
     if (handle.leaseId && !holder) {
       const expiresAt = ttlMs ? Date.now() + ttlMs : null;
-      await handOverLease(profile, handle.leaseId, { holder: null, expiresAt });
+      await handOverTarget(profile, handle.leaseId, { holder: null, expiresAt });
     }
     if (handle.available) return EXIT.ok;
     return onUnavailable === 'fail' ? EXIT.error : EXIT.unavailable;

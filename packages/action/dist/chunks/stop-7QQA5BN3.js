@@ -1,0 +1,18 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  stopAndDisown,
+  stopStack
+} from "./chunk-5VDPVYNJ.js";
+import "./chunk-DRDZ57S2.js";
+import "./chunk-MHLZWAZR.js";
+import "./chunk-OG5WTRLQ.js";
+import "./chunk-BOTTUJWC.js";
+import "./chunk-OWJNM7FF.js";
+import "./chunk-YLRRAY23.js";
+import "./chunk-4IFXONDL.js";
+import "./chunk-MBKXSBH2.js";
+import "./chunk-HANBNIMK.js";
+export {
+  stopAndDisown,
+  stopStack
+};
