@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-D6ISGFB3.js";
+} from "./chunks/chunk-GVOBHUGD.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-AFN4HSJR.js";
+} from "./chunks/chunk-O4PJ7ISC.js";
 import {
   actionsLogger,
   bin,
@@ -35,7 +35,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-VWFPN2B6.js";
+} from "./chunks/chunk-C6UL5ZQY.js";
 import "./chunks/chunk-5VDPVYNJ.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
@@ -43,7 +43,7 @@ import {
   exportVariable,
   group,
   setOutput
-} from "./chunks/chunk-IHW3RN5P.js";
+} from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
 import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";

@@ -1,12 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-AFN4HSJR.js";
+} from "./chunks/chunk-O4PJ7ISC.js";
 import {
   actionsLogger,
   attempt,
   bin,
   cacheMisses,
+  cacheOutcomes,
   cacheStore,
   configPath,
   describeGroupRelease,
@@ -33,14 +34,14 @@ import {
   stackProfile,
   stackUsage,
   warning
-} from "./chunks/chunk-VWFPN2B6.js";
+} from "./chunks/chunk-C6UL5ZQY.js";
 import "./chunks/chunk-5VDPVYNJ.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
   group,
   summary
-} from "./chunks/chunk-IHW3RN5P.js";
+} from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
 import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";
@@ -87,6 +88,14 @@ function summaryMarkdown(input) {
     for (const c of input.components)
       lines.push(
         `| ${escapeCell(c.name)} | ${c.required ? "yes" : "no"} | ${c.ready ? "\u2705" : "\u274C"} | ${escapeCell(c.address ?? "")} | ${escapeCell(c.detail)} |`
+      );
+    lines.push("");
+  }
+  if (input.caches && input.caches.length > 0) {
+    lines.push("| cache | restored | time |", "|---|---|---|");
+    for (const c of input.caches)
+      lines.push(
+        `| ${escapeCell(c.name)} | ${c.hit ? "yes" : "no: fetched cold this time, saved for the next job"} | ${formatSeconds(c.ms)} |`
       );
     lines.push("");
   }
@@ -197,7 +206,14 @@ await runStage("post", async () => {
   if (profile && (used || leaseId2))
     await attempt(
       "Writing the job summary",
-      () => writeSummary({ profile: profile.name, result: result2, components: components2, post, usage: usage2 })
+      () => writeSummary({
+        profile: profile.name,
+        result: result2,
+        components: components2,
+        post,
+        usage: usage2,
+        caches: cacheOutcomes()
+      })
     );
   const misses = cacheMisses();
   if (inputs.cache && misses.length > 0)

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-D6ISGFB3.js";
+} from "./chunks/chunk-GVOBHUGD.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,13 +12,13 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-VWFPN2B6.js";
+} from "./chunks/chunk-C6UL5ZQY.js";
 import "./chunks/chunk-5VDPVYNJ.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
   group
-} from "./chunks/chunk-IHW3RN5P.js";
+} from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
 import "./chunks/chunk-OG5WTRLQ.js";
 import "./chunks/chunk-BOTTUJWC.js";

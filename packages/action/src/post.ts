@@ -59,7 +59,14 @@ await runStage('post', async () => {
 
   if (profile && (used || leaseId))
     await attempt('Writing the job summary', () =>
-      writeSummary({ profile: profile.name, result, components, post, usage }),
+      writeSummary({
+        profile: profile.name,
+        result,
+        components,
+        post,
+        usage,
+        caches: stateHelper.cacheOutcomes(),
+      }),
     );
 
   const misses = stateHelper.cacheMisses();

@@ -3,9 +3,15 @@
  * restore caches. Each result is saved in state as soon as it exists.
  */
 import * as core from '@actions/core';
-import { type CacheEntry, modelEntry, toolsEntry } from './cache/cache-entries.js';
+import {
+  type CacheEntry,
+  type CacheOutcome,
+  imageEntry,
+  modelEntry,
+  toolsEntry,
+} from './cache/cache-entries.js';
 import { cacheStore } from './cache/cache-store.js';
-import { restoreEntries } from './cache/caches.js';
+import { docker, restoreEntries } from './cache/caches.js';
 import type { Inputs } from './context.js';
 import { installStigmer } from './install/install.js';
 import { currentPlatform } from './install/platform.js';
@@ -15,6 +21,7 @@ import * as stateHelper from './state-helper.js';
 export async function setUp(inputs: Inputs): Promise<void> {
   const store = inputs.cache ? await cacheStore() : null;
   const misses: CacheEntry[] = [];
+  const outcomes: CacheOutcome[] = [];
   const tag = inputs.install
     ? await core.group('Install stigmer', async () => {
         const installed = await installStigmer({
@@ -27,6 +34,8 @@ export async function setUp(inputs: Inputs): Promise<void> {
         stateHelper.setBin(installed.bin);
         stateHelper.setVersion(installed.tag);
         misses.push(...installed.cacheMisses);
+        outcomes.push(...installed.cacheOutcomes);
+        stateHelper.setCacheOutcomes(outcomes);
         stateHelper.setCacheMisses(misses);
         return installed.tag;
       })
@@ -39,14 +48,23 @@ export async function setUp(inputs: Inputs): Promise<void> {
     const model = modelEntry(
       inputs.llmModel ? { ...process.env, STIGMER_LLM_MODEL: inputs.llmModel } : process.env,
     );
-    const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...model];
+    // Without a Docker engine the supervisor runs no agent-runner: no image to keep.
+    const image = (await docker(['version']).then(
+      () => true,
+      () => false,
+    ))
+      ? [imageEntry()]
+      : [];
+    const entries = [...(tag ? toolsEntry(tag, currentPlatform()) : []), ...model, ...image];
     if (!tag)
       log.info('~/.stigmer/bin is not cached with install: false (no CLI version for the key).');
-    if (model.length === 0)
-      log.info(
-        'No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses).',
-      );
-    misses.push(...(await restoreEntries(store, entries)));
+    if (model.length === 0) log.info('No Ollama model to cache: the LLM provider is not Ollama.');
+    if (image.length === 0)
+      log.info('No agent-runner image to cache: Docker does not answer on this runner.');
+    const restored = await restoreEntries(store, entries);
+    misses.push(...restored.misses);
     stateHelper.setCacheMisses(misses);
+    outcomes.push(...restored.outcomes);
+    stateHelper.setCacheOutcomes(outcomes);
   });
 }

@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 import type { HandleSnapshot } from '@stigmer/e2e-core';
-import type { CacheEntry } from './cache/cache-entries.js';
+import type { CacheEntry, CacheOutcome } from './cache/cache-entries.js';
 
 const KEYS = {
   preRan: 'pre-ran',
@@ -14,6 +14,7 @@ const KEYS = {
   bin: 'bin',
   version: 'version',
   cacheMisses: 'cache-misses',
+  cacheOutcomes: 'cache-outcomes',
   leaseId: 'lease-id',
   outcome: 'outcome',
   configPath: 'config-path',
@@ -45,6 +46,13 @@ export function cacheMisses(): CacheEntry[] {
 }
 export const setCacheMisses = (entries: readonly CacheEntry[]): void =>
   core.saveState(KEYS.cacheMisses, JSON.stringify(entries));
+
+/** What each cache restore found, for the job summary. */
+export function cacheOutcomes(): CacheOutcome[] {
+  return parseJson<CacheOutcome[]>(core.getState(KEYS.cacheOutcomes)) ?? [];
+}
+export const setCacheOutcomes = (outcomes: readonly CacheOutcome[]): void =>
+  core.saveState(KEYS.cacheOutcomes, JSON.stringify(outcomes));
 
 /** The action's explicit lease on the stack: post releases it. */
 export const leaseId = (): string | null => core.getState(KEYS.leaseId) || null;

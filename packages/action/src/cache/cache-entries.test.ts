@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentPlatform } from '../install/platform.js';
-import { cliEntry, modelEntry, toolsEntry } from './cache-entries.js';
+import { cliEntry, imageEntry, isoWeek, modelEntry, toolsEntry } from './cache-entries.js';
 
 const linux = currentPlatform('linux', 'x64');
 
@@ -39,8 +39,20 @@ describe('cache entries: exact keys', () => {
     [{ STIGMER_LLM_MODEL: 'qwen2.5:0.5b' }, 'ollama-model-qwen2.5:0.5b'],
     [{ STIGMER_LLM_PROVIDER: 'ollama', STIGMER_LLM_MODEL: 'a,b c' }, 'ollama-model-a_b_c'],
     [{ STIGMER_LLM_PROVIDER: 'anthropic', STIGMER_LLM_MODEL: 'claude' }, null],
-    [{}, null],
+    // Unset: the CLI's default model, which core pulls on a first start.
+    [{}, 'ollama-model-qwen2.5-coder:7b'],
   ])('Ollama model for %j', (env, key) => {
     expect(modelEntry(env, '/home/r')[0]?.key ?? null).toBe(key);
+  });
+
+  it('the agent-runner image, keyed by ISO week (`:latest` has no version)', () => {
+    expect(imageEntry(new Date('2026-12-02T10:00:00Z'), '/home/r')).toMatchObject({
+      key: 'agent-runner-image-ghcr.io/stigmer/agent-runner:latest-2026w49',
+      paths: ['/home/r/.cache/stigmer-e2e/agent-runner-image'],
+      image: 'ghcr.io/stigmer/agent-runner:latest',
+    });
+    // Week 1 is the week with the year's first Thursday.
+    expect(isoWeek(new Date('2027-01-01T00:00:00Z'))).toBe('2026w53');
+    expect(isoWeek(new Date('2026-01-01T00:00:00Z'))).toBe('2026w01');
   });
 });

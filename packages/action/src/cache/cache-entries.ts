@@ -14,7 +14,26 @@ export interface CacheEntry {
   readonly key: string;
   /** Absolute; restore and save must use the identical list. */
   readonly paths: readonly string[];
+  /**
+   * A Docker image kept as `image.tar` in the (single) path: `docker load` after a restore,
+   * `docker save` before a save.
+   */
+  readonly image?: string;
 }
+
+/** What a restore found, for the job summary. */
+export interface CacheOutcome {
+  readonly name: string;
+  readonly key: string;
+  readonly hit: boolean;
+  /** How long the restore took (download, and `docker load` for an image). */
+  readonly ms: number;
+}
+
+/** The image the real supervisor runs as agent-runner (pulled on its first start: minutes). */
+const AGENT_RUNNER_IMAGE = 'ghcr.io/stigmer/agent-runner:latest';
+/** The CLI's default Ollama model (client-apps/cli/internal/cli/llm/setup.go). */
+const DEFAULT_MODEL = 'qwen2.5-coder:7b';
 
 /** Cache keys may not hold commas and are at most 512 characters. */
 function key(...parts: string[]): string {
@@ -64,16 +83,17 @@ export function toolsEntry(
 }
 
 /**
- * Ollama's model store, when Ollama is the provider (STIGMER_LLM_PROVIDER unset or `ollama`) and
- * the model is named (STIGMER_LLM_MODEL): without a name there is no exact key.
+ * Ollama's model store, when Ollama is the provider (STIGMER_LLM_PROVIDER unset or `ollama`): the
+ * model named by STIGMER_LLM_MODEL, else the CLI's default, which a fresh runner's config uses.
+ * Core pulls a missing model on the first start, so a miss is filled for the next job.
  */
 export function modelEntry(
   env: NodeJS.ProcessEnv = process.env,
   home = os.homedir(),
 ): CacheEntry[] {
   const provider = env.STIGMER_LLM_PROVIDER || 'ollama';
-  const model = env.STIGMER_LLM_MODEL;
-  if (provider !== 'ollama' || !model) return [];
+  const model = env.STIGMER_LLM_MODEL || DEFAULT_MODEL;
+  if (provider !== 'ollama') return [];
   return [
     {
       name: `Ollama model ${model}`,
@@ -81,4 +101,28 @@ export function modelEntry(
       paths: [path.join(home, '.ollama', 'models')],
     },
   ];
+}
+
+/**
+ * The agent-runner image, `docker save`d. `:latest` has no version to key on, so the key holds
+ * the ISO week: a job gets an image at most a week old, and a new one is pulled (and cached)
+ * each week.
+ */
+export function imageEntry(now = new Date(), home = os.homedir()): CacheEntry {
+  return {
+    name: `image ${AGENT_RUNNER_IMAGE}`,
+    key: key('agent-runner-image', AGENT_RUNNER_IMAGE, isoWeek(now)),
+    paths: [path.join(home, '.cache', 'stigmer-e2e', 'agent-runner-image')],
+    image: AGENT_RUNNER_IMAGE,
+  };
+}
+
+/** "2026w49" */
+export function isoWeek(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the week's Thursday decides its year
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}w${String(week).padStart(2, '0')}`;
 }

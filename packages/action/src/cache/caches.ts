@@ -1,33 +1,57 @@
 /** Restoring in pre, saving in post: a cache never fails the job, every problem is a warning. */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { getExecOutput } from '@actions/exec';
 import * as log from '../log.js';
-import type { CacheEntry } from './cache-entries.js';
+import type { CacheEntry, CacheOutcome } from './cache-entries.js';
 import type { CacheStore } from './cache-store.js';
 
-/** Restores each entry; returns the ones that missed (post saves them). */
+/** Restores each entry; returns what each restore found (post saves the misses). */
 export async function restoreEntries(
   store: CacheStore,
   entries: readonly CacheEntry[],
-): Promise<CacheEntry[]> {
-  if (entries.length === 0) return [];
+): Promise<{ misses: CacheEntry[]; outcomes: CacheOutcome[] }> {
+  if (entries.length === 0) return { misses: [], outcomes: [] };
   if (!store.available()) {
     log.info(`${store.name} is not available on this runner: nothing restored or saved.`);
-    return [];
+    return { misses: [], outcomes: [] };
   }
   const misses: CacheEntry[] = [];
+  const outcomes: CacheOutcome[] = [];
   for (const entry of entries) {
+    const began = performance.now();
+    let hit = false;
     try {
       if (await store.restore(entry.paths, entry.key)) {
+        if (entry.image) await docker(['load', '-i', imageFile(entry)]);
         log.info(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
-        continue;
+        hit = true;
+      } else {
+        log.info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
       }
-      log.info(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
     } catch (error) {
       log.warning(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
     }
-    misses.push(entry);
+    if (!hit) misses.push(entry);
+    outcomes.push({
+      name: entry.name,
+      key: entry.key,
+      hit,
+      ms: Math.round(performance.now() - began),
+    });
   }
-  return misses;
+  return { misses, outcomes };
+}
+
+const imageFile = (entry: CacheEntry) => path.join(entry.paths[0]!, 'image.tar');
+
+/** A short docker command (`load`, `save`, `version`); throws with its output when it fails. */
+export async function docker(args: string[]): Promise<void> {
+  const ran = await getExecOutput('docker', args, { ignoreReturnCode: true, silent: true });
+  if (ran.exitCode !== 0)
+    throw new Error(
+      `docker ${args[0]} exited ${ran.exitCode}: ${ran.stderr.trim() || ran.stdout.trim()}`,
+    );
 }
 
 /** Saves each entry that missed and now has content. */
@@ -37,6 +61,10 @@ export async function saveEntries(
 ): Promise<void> {
   for (const entry of entries) {
     try {
+      if (entry.image) {
+        await mkdir(entry.paths[0]!, { recursive: true });
+        await docker(['save', '-o', imageFile(entry), entry.image]);
+      }
       if (!(await hasContent(entry.paths))) {
         log.info(`Not saving ${entry.name}: ${entry.paths.join(', ')} is missing or empty.`);
         continue;

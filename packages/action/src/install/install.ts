@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
-import { type CacheEntry, cliEntry } from '../cache/cache-entries.js';
+import { type CacheEntry, type CacheOutcome, cliEntry } from '../cache/cache-entries.js';
 import type { CacheStore } from '../cache/cache-store.js';
 import { restoreEntries } from '../cache/caches.js';
 import * as log from '../log.js';
@@ -35,6 +35,8 @@ export interface Installed {
   readonly bin: string;
   /** The CLI's cache entry when it missed (post saves it). */
   readonly cacheMisses: readonly CacheEntry[];
+  /** What the restore of the CLI's archive found (empty when the tool cache had it). */
+  readonly cacheOutcomes: readonly CacheOutcome[];
 }
 
 /** The release asset and what its `.sha256` says it must hash to. */
@@ -54,10 +56,11 @@ export async function installStigmer(request: InstallRequest): Promise<Installed
   const archive = path.join(archiveDir, release.fileName);
   const entry = cliEntry(archiveDir, tag, platform, release);
   let cacheMisses: CacheEntry[] = [];
+  let cacheOutcomes: CacheOutcome[] = [];
   let restored: Source | null = null;
   if (await isFile(archive)) restored = TOOL_CACHE;
   else if (store) {
-    cacheMisses = await restoreEntries(store, [entry]);
+    ({ misses: cacheMisses, outcomes: cacheOutcomes } = await restoreEntries(store, [entry]));
     if (await isFile(archive))
       restored = {
         name: `the ${store.name} (key ${entry.key})`,
@@ -73,7 +76,7 @@ export async function installStigmer(request: InstallRequest): Promise<Installed
   await installFrom(archive, release, tag, dir, platform);
   core.addPath(dir);
   log.info(`stigmer ${tag} is on PATH: ${path.join(dir, platform.exe)}`);
-  return { tag, bin: path.join(dir, platform.exe), cacheMisses };
+  return { tag, bin: path.join(dir, platform.exe), cacheMisses, cacheOutcomes };
 }
 
 /** `<tool cache>/stigmer/<tag>/<os>-<arch>`: persistent on self-hosted runners, per job on hosted ones. */

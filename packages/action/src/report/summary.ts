@@ -6,6 +6,7 @@ import {
   formatSeconds,
   type UsageSummary,
 } from '@stigmer/e2e-core';
+import type { CacheOutcome } from '../cache/cache-entries.js';
 import { redactSecrets } from '../secrets.js';
 import type { MainResult } from '../state-helper.js';
 
@@ -19,6 +20,8 @@ export interface SummaryInput {
   readonly post: string;
   /** CPU and memory of the stack's processes over their lives, read by post before the release. */
   readonly usage?: UsageSummary | null;
+  /** What each cache restore found (pre, or main when pre did not run). */
+  readonly caches?: readonly CacheOutcome[];
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
@@ -28,6 +31,14 @@ export function summaryMarkdown(input: SummaryInput): string {
     for (const c of input.components)
       lines.push(
         `| ${escapeCell(c.name)} | ${c.required ? 'yes' : 'no'} | ${c.ready ? '✅' : '❌'} | ${escapeCell(c.address ?? '')} | ${escapeCell(c.detail)} |`,
+      );
+    lines.push('');
+  }
+  if (input.caches && input.caches.length > 0) {
+    lines.push('| cache | restored | time |', '|---|---|---|');
+    for (const c of input.caches)
+      lines.push(
+        `| ${escapeCell(c.name)} | ${c.hit ? 'yes' : 'no: fetched cold this time, saved for the next job'} | ${formatSeconds(c.ms)} |`,
       );
     lines.push('');
   }

@@ -37,7 +37,7 @@ export interface Command<F extends Flags = Flags> {
 }
 
 /** The output flags every command has. */
-export const OUTPUT_FLAGS = {
+const OUTPUT_FLAGS = {
   quiet: {
     type: 'boolean',
     short: 'q',
@@ -82,7 +82,7 @@ export async function runCommand<F extends Flags>(
   }
 }
 
-export function renderHelp(command: Command): string {
+function renderHelp(command: Command): string {
   const all: Flags = { ...command.flags, ...OUTPUT_FLAGS };
   const flags = Object.entries(all).map(([name, flag]) => {
     const head = `  ${flag.short ? `-${flag.short}, ` : ''}--${name}${flag.value ? ` ${flag.value}` : ''}`;

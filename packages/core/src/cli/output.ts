@@ -33,7 +33,7 @@ export interface Output {
 }
 
 /** Plain lines instead of a live, redrawn one. */
-export function plainOutput(stream: NodeJS.WriteStream = process.stderr): boolean {
+function plainOutput(stream: NodeJS.WriteStream = process.stderr): boolean {
   const env = process.env;
   return !stream.isTTY || isCI() || env.TERM === 'dumb' || Boolean(env.NO_COLOR);
 }

@@ -14,7 +14,7 @@ export interface PollOptions {
   readonly wake?: Promise<unknown>;
 }
 
-export const POLL_CAP_MS = 100;
+const POLL_CAP_MS = 100;
 
 /** Resolves with the first value `check` returns that is not undefined; rejects on abort. */
 export async function pollUntil<T>(

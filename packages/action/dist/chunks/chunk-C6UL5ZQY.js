@@ -21,6 +21,7 @@ import {
 } from "./chunk-MHLZWAZR.js";
 import {
   HttpClient,
+  getExecOutput,
   getInput,
   getState,
   info,
@@ -28,7 +29,7 @@ import {
   setFailed,
   setSecret,
   warning
-} from "./chunk-IHW3RN5P.js";
+} from "./chunk-UBXPN5TO.js";
 import {
   cannotStart,
   isLeaseAlive,
@@ -1808,36 +1809,60 @@ async function cacheStore() {
     const { DirectoryCacheStore } = await import("./directory-cache-store-ZHGOJDVW.js");
     return new DirectoryCacheStore(dir);
   }
-  const { GitHubCacheStore } = await import("./github-cache-store-AZDQONAK.js");
+  const { GitHubCacheStore } = await import("./github-cache-store-BMT43BEV.js");
   return new GitHubCacheStore();
 }
 
 // src/cache/caches.ts
-import { readdir as readdir2 } from "node:fs/promises";
+import { mkdir, readdir as readdir2 } from "node:fs/promises";
+import path3 from "node:path";
 async function restoreEntries(store, entries) {
-  if (entries.length === 0) return [];
+  if (entries.length === 0) return { misses: [], outcomes: [] };
   if (!store.available()) {
     info2(`${store.name} is not available on this runner: nothing restored or saved.`);
-    return [];
+    return { misses: [], outcomes: [] };
   }
   const misses = [];
+  const outcomes = [];
   for (const entry of entries) {
+    const began = performance.now();
+    let hit = false;
     try {
       if (await store.restore(entry.paths, entry.key)) {
+        if (entry.image) await docker(["load", "-i", imageFile(entry)]);
         info2(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
-        continue;
+        hit = true;
+      } else {
+        info2(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
       }
-      info2(`No cache for ${entry.name} (key ${entry.key}): it will be saved in post.`);
     } catch (error) {
       warning2(`Restoring ${entry.name} from the ${store.name} failed: ${message(error)}`);
     }
-    misses.push(entry);
+    if (!hit) misses.push(entry);
+    outcomes.push({
+      name: entry.name,
+      key: entry.key,
+      hit,
+      ms: Math.round(performance.now() - began)
+    });
   }
-  return misses;
+  return { misses, outcomes };
+}
+var imageFile = (entry) => path3.join(entry.paths[0], "image.tar");
+async function docker(args) {
+  const ran = await getExecOutput("docker", args, { ignoreReturnCode: true, silent: true });
+  if (ran.exitCode !== 0)
+    throw new Error(
+      `docker ${args[0]} exited ${ran.exitCode}: ${ran.stderr.trim() || ran.stdout.trim()}`
+    );
 }
 async function saveEntries(store, entries) {
   for (const entry of entries) {
     try {
+      if (entry.image) {
+        await mkdir(entry.paths[0], { recursive: true });
+        await docker(["save", "-o", imageFile(entry), entry.image]);
+      }
       if (!await hasContent(entry.paths)) {
         info2(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
         continue;
@@ -1869,6 +1894,7 @@ var KEYS = {
   bin: "bin",
   version: "version",
   cacheMisses: "cache-misses",
+  cacheOutcomes: "cache-outcomes",
   leaseId: "lease-id",
   outcome: "outcome",
   configPath: "config-path",
@@ -1882,12 +1908,16 @@ function startedAt() {
 }
 var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
 var bin = () => getState(KEYS.bin) || null;
-var setBin = (path4) => saveState(KEYS.bin, path4);
+var setBin = (path5) => saveState(KEYS.bin, path5);
 var setVersion = (tag) => saveState(KEYS.version, tag);
 function cacheMisses() {
   return parseJson(getState(KEYS.cacheMisses)) ?? [];
 }
 var setCacheMisses = (entries) => saveState(KEYS.cacheMisses, JSON.stringify(entries));
+function cacheOutcomes() {
+  return parseJson(getState(KEYS.cacheOutcomes)) ?? [];
+}
+var setCacheOutcomes = (outcomes) => saveState(KEYS.cacheOutcomes, JSON.stringify(outcomes));
 var leaseId = () => getState(KEYS.leaseId) || null;
 var setLeaseId = (id) => saveState(KEYS.leaseId, id);
 function outcome() {
@@ -1895,7 +1925,7 @@ function outcome() {
 }
 var setOutcome = (value) => saveState(KEYS.outcome, value);
 var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path4) => saveState(KEYS.configPath, path4);
+var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
 var result = () => parseJson(getState(KEYS.result));
 var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
 function parseJson(text) {
@@ -1909,9 +1939,9 @@ function parseJson(text) {
 
 // src/stack/profile.ts
 import { access } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 function configFile(config) {
-  return path3.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path4.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {
@@ -2042,6 +2072,7 @@ export {
   warning2 as warning,
   cacheStore,
   restoreEntries,
+  docker,
   saveEntries,
   assetUrl,
   checksumUrl,
@@ -2056,6 +2087,8 @@ export {
   setVersion,
   cacheMisses,
   setCacheMisses,
+  cacheOutcomes,
+  setCacheOutcomes,
   leaseId,
   setLeaseId,
   outcome,

@@ -1,11 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-VWFPN2B6.js";
+} from "./chunk-C6UL5ZQY.js";
 import {
   endGroup,
   startGroup
-} from "./chunk-IHW3RN5P.js";
+} from "./chunk-UBXPN5TO.js";
 
 // src/report/print-logs.ts
 function printLogTails(tails, why) {

@@ -8,17 +8,19 @@ import {
   assetUrl,
   cacheStore,
   checksumUrl,
+  docker,
   ensureServer,
   getJson,
   info as info2,
   restoreEntries,
   setBin,
   setCacheMisses,
+  setCacheOutcomes,
   setLeaseId,
   setOutcome,
   setVersion,
   warning
-} from "./chunk-VWFPN2B6.js";
+} from "./chunk-C6UL5ZQY.js";
 import {
   HttpClient,
   addPath,
@@ -30,7 +32,7 @@ import {
   mkdirP,
   rmRF,
   which
-} from "./chunk-IHW3RN5P.js";
+} from "./chunk-UBXPN5TO.js";
 import {
   processRef
 } from "./chunk-OWJNM7FF.js";
@@ -42,6 +44,8 @@ import {
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+var AGENT_RUNNER_IMAGE = "ghcr.io/stigmer/agent-runner:latest";
+var DEFAULT_MODEL = "qwen2.5-coder:7b";
 function key(...parts) {
   return parts.join("-").replace(/[,\s]/g, "_").slice(0, 512);
 }
@@ -72,8 +76,8 @@ function toolsEntry(tag, platform, home = os.homedir()) {
 }
 function modelEntry(env = process.env, home = os.homedir()) {
   const provider = env.STIGMER_LLM_PROVIDER || "ollama";
-  const model = env.STIGMER_LLM_MODEL;
-  if (provider !== "ollama" || !model) return [];
+  const model = env.STIGMER_LLM_MODEL || DEFAULT_MODEL;
+  if (provider !== "ollama") return [];
   return [
     {
       name: `Ollama model ${model}`,
@@ -81,6 +85,22 @@ function modelEntry(env = process.env, home = os.homedir()) {
       paths: [path.join(home, ".ollama", "models")]
     }
   ];
+}
+function imageEntry(now = /* @__PURE__ */ new Date(), home = os.homedir()) {
+  return {
+    name: `image ${AGENT_RUNNER_IMAGE}`,
+    key: key("agent-runner-image", AGENT_RUNNER_IMAGE, isoWeek(now)),
+    paths: [path.join(home, ".cache", "stigmer-e2e", "agent-runner-image")],
+    image: AGENT_RUNNER_IMAGE
+  };
+}
+function isoWeek(date) {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 864e5 + 1) / 7);
+  return `${day.getUTCFullYear()}w${String(week).padStart(2, "0")}`;
 }
 
 // src/install/install.ts
@@ -497,10 +517,11 @@ async function installStigmer(request) {
   const archive = path4.join(archiveDir, release.fileName);
   const entry = cliEntry(archiveDir, tag, platform, release);
   let cacheMisses = [];
+  let cacheOutcomes = [];
   let restored = null;
   if (await isFile(archive)) restored = TOOL_CACHE;
   else if (store) {
-    cacheMisses = await restoreEntries(store, [entry]);
+    ({ misses: cacheMisses, outcomes: cacheOutcomes } = await restoreEntries(store, [entry]));
     if (await isFile(archive))
       restored = {
         name: `the ${store.name} (key ${entry.key})`,
@@ -516,7 +537,7 @@ async function installStigmer(request) {
   await installFrom(archive, release, tag, dir, platform);
   addPath(dir);
   info2(`stigmer ${tag} is on PATH: ${path4.join(dir, platform.exe)}`);
-  return { tag, bin: path4.join(dir, platform.exe), cacheMisses };
+  return { tag, bin: path4.join(dir, platform.exe), cacheMisses, cacheOutcomes };
 }
 function installDir(tag, platform) {
   const root = process.env.RUNNER_TOOL_CACHE || process.env.RUNNER_TEMP || os2.tmpdir();
@@ -654,6 +675,7 @@ function currentPlatform(platform = process.platform, arch = process.arch) {
 async function setUp(inputs) {
   const store = inputs.cache ? await cacheStore() : null;
   const misses = [];
+  const outcomes = [];
   const tag = inputs.install ? await group("Install stigmer", async () => {
     const installed = await installStigmer({
       version: inputs.version,
@@ -665,6 +687,8 @@ async function setUp(inputs) {
     setBin(installed.bin);
     setVersion(installed.tag);
     misses.push(...installed.cacheMisses);
+    outcomes.push(...installed.cacheOutcomes);
+    setCacheOutcomes(outcomes);
     setCacheMisses(misses);
     return installed.tag;
   }) : null;
@@ -675,15 +699,21 @@ async function setUp(inputs) {
     const model = modelEntry(
       inputs.llmModel ? { ...process.env, STIGMER_LLM_MODEL: inputs.llmModel } : process.env
     );
-    const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...model];
+    const image = await docker(["version"]).then(
+      () => true,
+      () => false
+    ) ? [imageEntry()] : [];
+    const entries = [...tag ? toolsEntry(tag, currentPlatform()) : [], ...model, ...image];
     if (!tag)
       info2("~/.stigmer/bin is not cached with install: false (no CLI version for the key).");
-    if (model.length === 0)
-      info2(
-        "No Ollama model to cache (set `llm-model` or STIGMER_LLM_MODEL to cache the model Ollama uses)."
-      );
-    misses.push(...await restoreEntries(store, entries));
+    if (model.length === 0) info2("No Ollama model to cache: the LLM provider is not Ollama.");
+    if (image.length === 0)
+      info2("No agent-runner image to cache: Docker does not answer on this runner.");
+    const restored = await restoreEntries(store, entries);
+    misses.push(...restored.misses);
     setCacheMisses(misses);
+    outcomes.push(...restored.outcomes);
+    setCacheOutcomes(outcomes);
   });
 }
 

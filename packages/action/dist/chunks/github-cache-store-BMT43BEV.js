@@ -17,7 +17,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-IHW3RN5P.js";
+} from "./chunk-UBXPN5TO.js";
 import {
   __commonJS,
   __export,
