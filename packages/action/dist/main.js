@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-GVOBHUGD.js";
+} from "./chunks/chunk-JIHX2K3V.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-O4PJ7ISC.js";
+} from "./chunks/chunk-KKQGHGAP.js";
 import {
   actionsLogger,
   bin,
@@ -35,8 +35,8 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-C6UL5ZQY.js";
-import "./chunks/chunk-5VDPVYNJ.js";
+} from "./chunks/chunk-GIIKBTUE.js";
+import "./chunks/chunk-FHJ7FBDW.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
@@ -45,7 +45,7 @@ import {
   setOutput
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
-import "./chunks/chunk-OG5WTRLQ.js";
+import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import {

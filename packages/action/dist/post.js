@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-O4PJ7ISC.js";
+} from "./chunks/chunk-KKQGHGAP.js";
 import {
   actionsLogger,
   attempt,
@@ -33,9 +33,11 @@ import {
   serverStatus,
   stackProfile,
   stackUsage,
+  timelineBars,
+  timelineMermaid,
   warning
-} from "./chunks/chunk-C6UL5ZQY.js";
-import "./chunks/chunk-5VDPVYNJ.js";
+} from "./chunks/chunk-GIIKBTUE.js";
+import "./chunks/chunk-FHJ7FBDW.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
@@ -43,7 +45,7 @@ import {
   summary
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
-import "./chunks/chunk-OG5WTRLQ.js";
+import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import {
@@ -91,6 +93,8 @@ function summaryMarkdown(input) {
       );
     lines.push("");
   }
+  const chart = startChart(input.profile, input.result);
+  if (chart) lines.push(chart, "");
   if (input.caches && input.caches.length > 0) {
     lines.push("| cache | restored | time |", "|---|---|---|");
     for (const c of input.caches)
@@ -112,6 +116,15 @@ function summaryMarkdown(input) {
   }
   lines.push(`**After the job:** ${escapeCell(input.post)}`, "");
   return lines.join("\n");
+}
+function startChart(profile, result2) {
+  const snapshot = result2?.snapshot;
+  if (!snapshot) return null;
+  if (Array.isArray(snapshot.members)) {
+    const bars = snapshot.members.filter((m) => m.began !== null && m.ended !== null).map((m) => ({ name: m.name, fromMs: m.began, toMs: m.ended }));
+    return bars.length > 0 ? timelineMermaid(`${profile}: members in start order`, bars) : null;
+  }
+  return snapshot.timeline ? timelineMermaid(`${profile}: start`, timelineBars(snapshot.timeline)) : null;
 }
 async function writeSummary(input) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;

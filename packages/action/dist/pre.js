@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-GVOBHUGD.js";
+} from "./chunks/chunk-JIHX2K3V.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,15 +12,15 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-C6UL5ZQY.js";
-import "./chunks/chunk-5VDPVYNJ.js";
+} from "./chunks/chunk-GIIKBTUE.js";
+import "./chunks/chunk-FHJ7FBDW.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
   group
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-QPGGAALU.js";
-import "./chunks/chunk-OG5WTRLQ.js";
+import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import "./chunks/chunk-WZP5QKKD.js";

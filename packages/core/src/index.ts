@@ -41,6 +41,7 @@ export { formatLogTails, type LogTail, readLogTails } from './report/log-tail.js
 export type { Logger } from './report/logger.js';
 export type { Outcome, ReleaseReason } from './report/outcome.js';
 export { stackUsage } from './report/stack-usage.js';
+export { type Bar, formatTimeline, timelineBars, timelineMermaid } from './report/timeline.js';
 export {
   describeAvailable,
   describeGroupAvailable,
@@ -60,4 +61,5 @@ export { type ReleaseOptions, releaseServer } from './stack/release.js';
 export { type StatusReport, serverStatus } from './stack/status.js';
 export type { StopReport } from './stack/stop.js';
 export type { LeaseKind } from './state/leases.js';
+export type { Timeline } from './state/state.js';
 export { redact, secretValues } from './util/redact.js';

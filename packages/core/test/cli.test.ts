@@ -222,6 +222,19 @@ describe('stigmer-e2e', () => {
     expect(both.code).toBe(2);
   });
 
+  it('status --timeline: how the start went, component by component, and what it waited on last', async () => {
+    const stack = await fixtureStack(temp.dir, { FIXTURE_DELAY_MS: '400' });
+    const before = await cli(['status', '--timeline', '--config', stack.specFile]);
+    expect(before.stdout).toMatch(/fixture: no timeline: it was not started by stigmer-e2e\./);
+    const up = await cli(['up', '--json', '--config', stack.specFile]);
+    const handle = JSON.parse(up.stdout);
+    expect(handle.timeline).toMatchObject({ components: { web: expect.any(Number) } });
+    const shown = await cli(['status', '--timeline', '--config', stack.specFile]);
+    expect(shown.stdout).toMatch(/^fixture, started by stigmer-e2e at \S+: ready after [\d.]+ s$/m);
+    expect(shown.stdout).toMatch(/^ {2}web +\|█+ *\| +[\d.]+ s {2}<- waited on last$/m);
+    await cli(['down', '--config', stack.specFile, '--lease', handle.leaseId]);
+  });
+
   it('exit code 2 for wrong use, with the problem named', async () => {
     expect(await cli([])).toMatchObject({ code: 2 });
     const unknown = await cli(['frobnicate']);

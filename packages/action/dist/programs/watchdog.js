@@ -5,7 +5,7 @@ import {
 } from "../chunks/chunk-QPGGAALU.js";
 import {
   readState
-} from "../chunks/chunk-OG5WTRLQ.js";
+} from "../chunks/chunk-LZHRIAJN.js";
 import "../chunks/chunk-BOTTUJWC.js";
 import {
   sleep
@@ -42,7 +42,7 @@ async function main(stateDir2, startedAt2) {
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
         import("../chunks/lock-YOSR4R3E.js"),
-        import("../chunks/stop-7QQA5BN3.js")
+        import("../chunks/stop-L75XQCIJ.js")
       ]);
       const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {

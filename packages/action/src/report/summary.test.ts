@@ -26,6 +26,7 @@ const result = (overrides: Partial<MainResult['snapshot']>): MainResult => ({
     elapsedMs: 1,
     stateDir: null,
     mismatch: [],
+    timeline: null,
     ...overrides,
   },
 });
@@ -57,6 +58,26 @@ describe('summaryMarkdown', () => {
       post: 'stopped.',
     });
     expect(md).toContain(text);
+  });
+
+  it('the start as a Mermaid gantt chart, from the timeline of a start this job waited for', () => {
+    const timeline = {
+      launchedAt: 1_000,
+      returnedAt: 1_200,
+      components: { temporal: 3_000 },
+      readyAt: 3_100,
+    };
+    const md = summaryMarkdown({
+      profile: 'stigmer',
+      result: result({ timeline }),
+      components: [component],
+      post: 'stopped.',
+    });
+    expect(md).toContain('```mermaid\ngantt\n  title stigmer  start');
+    expect(md).toContain('  start command : 0, 200\n  temporal : 0, 2000\n```');
+    expect(
+      summaryMarkdown({ profile: 'stigmer', result: result({}), components: [], post: '' }),
+    ).not.toContain('mermaid');
   });
 
   it('a row per component, cells escaped', () => {

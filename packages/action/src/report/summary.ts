@@ -4,6 +4,8 @@ import {
   type ComponentStatus,
   describeOutcome,
   formatSeconds,
+  timelineBars,
+  timelineMermaid,
   type UsageSummary,
 } from '@stigmer/e2e-core';
 import type { CacheOutcome } from '../cache/cache-entries.js';
@@ -34,6 +36,8 @@ export function summaryMarkdown(input: SummaryInput): string {
       );
     lines.push('');
   }
+  const chart = startChart(input.profile, input.result);
+  if (chart) lines.push(chart, '');
   if (input.caches && input.caches.length > 0) {
     lines.push('| cache | restored | time |', '|---|---|---|');
     for (const c of input.caches)
@@ -55,6 +59,26 @@ export function summaryMarkdown(input: SummaryInput): string {
   }
   lines.push(`**After the job:** ${escapeCell(input.post)}`, '');
   return lines.join('\n');
+}
+
+/**
+ * The start as a Gantt chart: each component of a stack this job started (from its timeline), or
+ * each member of a group (when its ensure began and ended: what waited on what).
+ */
+function startChart(profile: string, result: MainResult | null): string | null {
+  const snapshot = result?.snapshot as (MainResult['snapshot'] & { members?: unknown }) | undefined;
+  if (!snapshot) return null;
+  if (Array.isArray(snapshot.members)) {
+    const bars = (
+      snapshot.members as Array<{ name: string; began: number | null; ended: number | null }>
+    )
+      .filter((m) => m.began !== null && m.ended !== null)
+      .map((m) => ({ name: m.name, fromMs: m.began!, toMs: m.ended! }));
+    return bars.length > 0 ? timelineMermaid(`${profile}: members in start order`, bars) : null;
+  }
+  return snapshot.timeline
+    ? timelineMermaid(`${profile}: start`, timelineBars(snapshot.timeline))
+    : null;
 }
 
 export async function writeSummary(input: SummaryInput): Promise<void> {

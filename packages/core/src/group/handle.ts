@@ -107,6 +107,7 @@ export function notEnsured(member: GroupMember, reason: string): MemberSnapshot 
     elapsedMs: 0,
     stateDir: profile.start ? profile.stateDir : null,
     mismatch: [],
+    timeline: null,
     name: member.name,
     dependsOn: member.dependsOn,
     began: null,
@@ -135,6 +136,8 @@ export function groupSnapshot(
       m.components.map((c) => ({ ...c, name: `${m.name}/${c.name}` })),
     ),
     env: { ...group.env },
+    // Each member's own timeline, and `began`/`ended` per member for the chain.
+    timeline: null,
     logTails: (failed?.logTails ?? []).map((t) => ({
       ...t,
       component: `${failed!.name}/${t.component}`,

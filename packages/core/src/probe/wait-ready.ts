@@ -20,9 +20,22 @@ export interface WaitOptions {
   readonly onProgress?: (components: readonly ComponentStatus[], elapsedMs: number) => void;
 }
 
+/** When each thing the wait waited for was seen ready (epoch ms). */
+export interface ReadyTimes {
+  readonly components: Readonly<Record<string, number>>;
+  /** The gate (a daemon's start command returning), when there was one. */
+  readonly gate: number | null;
+}
+
 export type WaitResult =
-  | { ready: true; components: ComponentStatus[]; elapsedMs: number }
-  | { ready: false; components: ComponentStatus[]; elapsedMs: number; reason: string };
+  | { ready: true; components: ComponentStatus[]; elapsedMs: number; readyTimes: ReadyTimes }
+  | {
+      ready: false;
+      components: ComponentStatus[];
+      elapsedMs: number;
+      reason: string;
+      readyTimes: ReadyTimes;
+    };
 
 export async function waitReady(
   components: readonly Component[],
@@ -40,6 +53,8 @@ export async function waitReady(
   }));
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
+  const readyAt: Record<string, number> = {};
+  let gateAt: number | null = null;
 
   const watch = async (component: Component, index: number): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
@@ -51,13 +66,17 @@ export async function waitReady(
       if (status.ready !== previous.ready || status.detail !== previous.detail) {
         options.onProgress?.(statuses, elapsed());
       }
-      if (status.ready) return;
+      if (status.ready) {
+        readyAt[component.name] = Date.now();
+        return;
+      }
     }
   };
 
   let gateOpen = !options.gate;
   void options.gate?.then(() => {
     gateOpen = true;
+    gateAt = Date.now();
   });
   const waitingFor = () =>
     describeNotReady(statuses) || (gateOpen ? 'the stack' : 'the start command to return');
@@ -91,7 +110,14 @@ export async function waitReady(
       if (!c.required || outcome.kind === 'failed') statuses[i] = await probeComponent(c);
     }),
   );
+  const readyTimes = { components: readyAt, gate: gateAt };
   return outcome.kind === 'ready'
-    ? { ready: true, components: statuses, elapsedMs: elapsed() }
-    : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome.reason };
+    ? { ready: true, components: statuses, elapsedMs: elapsed(), readyTimes }
+    : {
+        ready: false,
+        components: statuses,
+        elapsedMs: elapsed(),
+        reason: outcome.reason,
+        readyTimes,
+      };
 }

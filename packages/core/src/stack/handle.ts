@@ -6,6 +6,7 @@ import { describeUnavailable } from '../report/describe.js';
 import type { LogTail } from '../report/log-tail.js';
 import type { Outcome, ReleaseReason } from '../report/outcome.js';
 import { watchUsage } from '../report/stack-usage.js';
+import type { Timeline } from '../state/state.js';
 import type { Context } from './context.js';
 import { releaseLease } from './release.js';
 import type { StopReport } from './stop.js';
@@ -40,6 +41,8 @@ export interface HandleSnapshot {
    * model); empty when they match or cannot be told.
    */
   readonly mismatch: readonly string[];
+  /** How the start went (launched, start command returned, each component ready), when this run waited for its own start. */
+  readonly timeline: Timeline | null;
 }
 
 export interface ReleaseResult {
@@ -72,6 +75,7 @@ export interface Result {
   pending?: boolean;
   /** How the running stack's settings differ from the profile's `startedWith`. */
   mismatch?: readonly string[];
+  timeline?: Timeline;
 }
 
 /** Builds the handle; under the `fail` policy an unavailable stack throws instead. */
@@ -94,6 +98,7 @@ export function makeHandle(ctx: Context, result: Result): ServerHandle {
     elapsedMs: ctx.elapsed(),
     stateDir: profile.start ? profile.stateDir : null,
     mismatch: result.mismatch ?? [],
+    timeline: result.timeline ?? null,
   };
   if (result.outcome === 'unavailable' && ctx.policy === 'fail') {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);

@@ -10,7 +10,7 @@ import { isSameProcess, type ProcessRef } from '../process/identity.js';
 import { carriesLaunchId } from '../process/launch-id.js';
 import { componentPidFile, type Profile } from '../profile/profile.js';
 import { withLock } from '../state/lock.js';
-import type { IdentityEntry, Ownership } from '../state/state.js';
+import type { IdentityEntry, Ownership, Timeline } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
 
 export interface PidFileProcess extends IdentityEntry {
@@ -53,8 +53,15 @@ export function leftAlone(process: PidFileProcess): string {
   return `${process.component}: pid ${process.pid} (from ${process.file}) was not started by this run: left alone`;
 }
 
-/** Once ready: the processes the pid files name that are provably ours become the stack's identity. */
-export async function recordIdentity(profile: Profile, owner: Ownership): Promise<void> {
+/**
+ * Once ready: the processes the pid files name that are provably ours become the stack's
+ * identity, and how the start went is kept.
+ */
+export async function recordIdentity(
+  profile: Profile,
+  owner: Ownership,
+  timeline: Timeline,
+): Promise<void> {
   const named = await pidFileProcesses(profile);
   const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
   const identity = named
@@ -65,7 +72,7 @@ export async function recordIdentity(profile: Profile, owner: Ownership): Promis
     if (state.owner?.startedAt === owner.startedAt)
       await writeState(profile.stateDir, {
         ...state,
-        owner: { ...state.owner, phase: 'running', identity },
+        owner: { ...state.owner, phase: 'running', identity, timeline },
       });
   });
 }

@@ -13,7 +13,7 @@ import { commandEnv } from '../profile/profile.js';
 import { readLogTails } from '../report/log-tail.js';
 import { formatSeconds } from '../report/words.js';
 import { withLock } from '../state/lock.js';
-import type { Lease, Ownership } from '../state/state.js';
+import type { Lease, Ownership, Timeline } from '../state/state.js';
 import { readState, writeState } from '../state/state-file.js';
 import { formatCommand } from '../util/format-command.js';
 import type { Context } from './context.js';
@@ -114,7 +114,13 @@ async function awaitOwnStart(
       logTails,
     });
   }
-  await recordIdentity(profile, owner);
+  const timeline: Timeline = {
+    launchedAt: owner.startedAt,
+    returnedAt: result.readyTimes.gate,
+    components: result.readyTimes.components,
+    readyAt: Date.now(),
+  };
+  await recordIdentity(profile, owner, timeline);
   ctx.logger.info(
     `${profile.name} is ready after ${formatSeconds(ctx.elapsed())} (started by this run; stopped when the last run using it is done).`,
   );
@@ -122,6 +128,7 @@ async function awaitOwnStart(
     outcome: outcomeOf(planned.decision),
     components: result.components,
     leaseId: lease.id,
+    timeline,
   });
 }
 

@@ -35,6 +35,16 @@ export interface Ownership {
   readonly identity: readonly IdentityEntry[];
   /** The watchdog that stops the stack if every holder dies without releasing (null: none). */
   readonly watchdog?: ProcessRef | null;
+  /** How the start went, once ready: for `status --timeline` and the job summary. */
+  readonly timeline?: Timeline;
+}
+
+/** A start, in epoch ms: launched, its start command returned, each component seen ready. */
+export interface Timeline {
+  readonly launchedAt: number;
+  readonly returnedAt: number | null;
+  readonly components: Readonly<Record<string, number>>;
+  readonly readyAt: number;
 }
 
 export interface State {
@@ -78,6 +88,7 @@ const isOwnership = (v: unknown): v is Ownership => {
     (o.launchId === undefined || typeof o.launchId === 'string') &&
     (o.process === null || isRef(o.process)) &&
     (o.watchdog === undefined || o.watchdog === null || isRef(o.watchdog)) &&
+    (o.timeline === undefined || (typeof o.timeline === 'object' && o.timeline !== null)) &&
     Array.isArray(o.identity) &&
     o.identity.every((e: unknown) => isRef(e) && typeof (e as IdentityEntry).component === 'string')
   );

@@ -2,6 +2,7 @@ import { isGroup } from '../../group/group.js';
 import { groupSecrets } from '../../group/secrets.js';
 import { type GroupStatusReport, groupStatus } from '../../group/status.js';
 import { formatComponents } from '../../report/format-components.js';
+import { formatTimeline, timelineBars } from '../../report/timeline.js';
 import { type StatusReport, serverStatus } from '../../stack/status.js';
 import { redact } from '../../util/redact.js';
 import { defineCommand } from '../command.js';
@@ -16,18 +17,42 @@ export default defineCommand({
     "Shows each component's readiness, the leases (alive or not, each with its id) and who started\n" +
     'the stack. Changes nothing. Exit 0 when every required component is ready, 3 otherwise.\n' +
     'A group config: each member, in start order (exit 0 when every member is available).',
-  flags: { ...PROFILE_FLAGS, json: { type: 'boolean', help: 'Print the report as JSON.' } },
-  examples: ['stigmer-e2e status --json'],
+  flags: {
+    ...PROFILE_FLAGS,
+    json: { type: 'boolean', help: 'Print the report as JSON.' },
+    timeline: {
+      type: 'boolean',
+      help: 'How the start went: when each component was ready, which one the stack waited on\nlast (a group: each member, in start order).',
+    },
+  },
+  examples: ['stigmer-e2e status --json', 'stigmer-e2e status --timeline'],
   async run({ values, out }) {
     const target = await profileFlags(values);
     const report = isGroup(target) ? await groupStatus(target) : await serverStatus(target);
     if (values.json) out.json(report);
+    else if (values.timeline)
+      out.print(
+        ('members' in report ? report.members : [report as StatusReport])
+          .map(timelineOf)
+          .join('\n\n'),
+      );
     else if ('members' in report && isGroup(target))
       out.print(redact(formatGroupStatus(report), groupSecrets(target)));
     else out.print(formatStatus(report as StatusReport));
     return report.available ? EXIT.ok : EXIT.unavailable;
   },
 });
+
+function timelineOf(report: StatusReport): string {
+  const timeline = report.owner?.timeline;
+  if (!timeline)
+    return `${report.profile}: no timeline: ${report.owner ? 'its start is still in progress' : 'it was not started by stigmer-e2e'}.`;
+  const at = new Date(timeline.launchedAt).toISOString();
+  return formatTimeline(
+    `${report.profile}, started by stigmer-e2e at ${at}`,
+    timelineBars(timeline),
+  );
+}
 
 function formatGroupStatus(report: GroupStatusReport): string {
   return [

@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-C6UL5ZQY.js";
+} from "./chunk-GIIKBTUE.js";
 import {
   HttpClient,
   addPath,

@@ -12,7 +12,7 @@ import {
   secretValues,
   stopAndDisown,
   stopStack
-} from "./chunk-5VDPVYNJ.js";
+} from "./chunk-FHJ7FBDW.js";
 import {
   runBounded
 } from "./chunk-DRDZ57S2.js";
@@ -43,7 +43,7 @@ import {
   prepareStateDir,
   readState,
   writeState
-} from "./chunk-OG5WTRLQ.js";
+} from "./chunk-LZHRIAJN.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
@@ -385,6 +385,7 @@ function notEnsured(member, reason) {
     elapsedMs: 0,
     stateDir: profile.start ? profile.stateDir : null,
     mismatch: [],
+    timeline: null,
     name: member.name,
     dependsOn: member.dependsOn,
     began: null,
@@ -405,6 +406,8 @@ function groupSnapshot(group, members, failure, elapsedMs) {
     leaseId: failure ? null : formatGroupLease(members),
     components: members.flatMap((m) => m.components.map((c) => ({ ...c, name: `${m.name}/${c.name}` }))),
     env: { ...group.env },
+    // Each member's own timeline, and `began`/`ended` per member for the chain.
+    timeline: null,
     logTails: (failed?.logTails ?? []).map((t) => ({
       ...t,
       component: `${failed.name}/${t.component}`
@@ -1002,6 +1005,8 @@ async function waitReady(components, options) {
   }));
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
+  const readyAt = {};
+  let gateAt = null;
   const watch = async (component, index) => {
     for (let attempt2 = 0; ; attempt2++) {
       await sleep(backoffDelay(attempt2, component.probe), signal);
@@ -1013,13 +1018,16 @@ async function waitReady(components, options) {
       if (status.ready !== previous.ready || status.detail !== previous.detail) {
         options.onProgress?.(statuses, elapsed());
       }
-      if (status.ready)
+      if (status.ready) {
+        readyAt[component.name] = Date.now();
         return;
+      }
     }
   };
   let gateOpen = !options.gate;
   void options.gate?.then(() => {
     gateOpen = true;
+    gateAt = Date.now();
   });
   const waitingFor = () => describeNotReady(statuses) || (gateOpen ? "the stack" : "the start command to return");
   const required = components.map((c, i) => [c, i]).filter(([c]) => c.required);
@@ -1048,7 +1056,14 @@ async function waitReady(components, options) {
     if (!c.required || outcome2.kind === "failed")
       statuses[i] = await probeComponent(c);
   }));
-  return outcome2.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed() } : { ready: false, components: statuses, elapsedMs: elapsed(), reason: outcome2.reason };
+  const readyTimes = { components: readyAt, gate: gateAt };
+  return outcome2.kind === "ready" ? { ready: true, components: statuses, elapsedMs: elapsed(), readyTimes } : {
+    ready: false,
+    components: statuses,
+    elapsedMs: elapsed(),
+    reason: outcome2.reason,
+    readyTimes
+  };
 }
 
 // ../core/dist/report/stack-usage.js
@@ -1292,7 +1307,8 @@ function makeHandle(ctx, result2) {
     logTails: result2.logTails ?? [],
     elapsedMs: ctx.elapsed(),
     stateDir: profile.start ? profile.stateDir : null,
-    mismatch: result2.mismatch ?? []
+    mismatch: result2.mismatch ?? [],
+    timeline: result2.timeline ?? null
   };
   if (result2.outcome === "unavailable" && ctx.policy === "fail") {
     throw new ServerUnavailableError(describeUnavailable(snapshot), snapshot);
@@ -1394,12 +1410,19 @@ async function awaitOwnStart(ctx, lease, planned) {
       logTails
     });
   }
-  await recordIdentity(profile, owner);
+  const timeline = {
+    launchedAt: owner.startedAt,
+    returnedAt: result2.readyTimes.gate,
+    components: result2.readyTimes.components,
+    readyAt: Date.now()
+  };
+  await recordIdentity(profile, owner, timeline);
   ctx.logger.info(`${profile.name} is ready after ${formatSeconds(ctx.elapsed())} (started by this run; stopped when the last run using it is done).`);
   return makeHandle(ctx, {
     outcome: outcomeOf(planned.decision),
     components: result2.components,
-    leaseId: lease.id
+    leaseId: lease.id,
+    timeline
   });
 }
 async function awaitOthersStart(ctx, lease, owner) {
@@ -1789,6 +1812,29 @@ async function loadConfig(config, stigmerOptions = {}) {
   return defineServer2(spec, { baseDir: path2.dirname(file), source: config });
 }
 
+// ../core/dist/report/timeline.js
+function timelineBars(timeline) {
+  const at = (t) => Math.max(0, t - timeline.launchedAt);
+  const bars = [];
+  if (timeline.returnedAt !== null)
+    bars.push({ name: "start command", fromMs: 0, toMs: at(timeline.returnedAt) });
+  for (const [name, t] of Object.entries(timeline.components).sort((a, b) => a[1] - b[1]))
+    bars.push({ name, fromMs: 0, toMs: at(t) });
+  return bars;
+}
+function timelineMermaid(title, bars) {
+  const clean = (text) => text.replace(/[:#;]/g, " ");
+  return [
+    "```mermaid",
+    "gantt",
+    `  title ${clean(title)}`,
+    "  dateFormat x",
+    "  axisFormat %S.%L s",
+    ...bars.map((b) => `  ${clean(b.name)} : ${b.fromMs}, ${Math.max(b.toMs, b.fromMs + 1)}`),
+    "```"
+  ].join("\n");
+}
+
 // src/secrets.ts
 function maskSecrets(...more) {
   for (const value of secretValues(process.env, ...more)) setSecret(value);
@@ -2066,6 +2112,8 @@ export {
   ensureGroup,
   serverStatus,
   groupStatus,
+  timelineBars,
+  timelineMermaid,
   maskSecrets,
   redactSecrets,
   info2 as info,

@@ -21,7 +21,7 @@ var isLease = (v) => {
 };
 var isOwnership = (v) => {
   const o = v;
-  return typeof v === "object" && v !== null && typeof o.leaseId === "string" && (o.phase === "starting" || o.phase === "running") && (o.mode === "daemon" || o.mode === "process") && typeof o.startedAt === "number" && (o.launchId === void 0 || typeof o.launchId === "string") && (o.process === null || isRef(o.process)) && (o.watchdog === void 0 || o.watchdog === null || isRef(o.watchdog)) && Array.isArray(o.identity) && o.identity.every((e) => isRef(e) && typeof e.component === "string");
+  return typeof v === "object" && v !== null && typeof o.leaseId === "string" && (o.phase === "starting" || o.phase === "running") && (o.mode === "daemon" || o.mode === "process") && typeof o.startedAt === "number" && (o.launchId === void 0 || typeof o.launchId === "string") && (o.process === null || isRef(o.process)) && (o.watchdog === void 0 || o.watchdog === null || isRef(o.watchdog)) && (o.timeline === void 0 || typeof o.timeline === "object" && o.timeline !== null) && Array.isArray(o.identity) && o.identity.every((e) => isRef(e) && typeof e.component === "string");
 };
 function isState(value) {
   const s = value;

@@ -11,7 +11,7 @@ import {
 import {
   readState,
   writeState
-} from "./chunk-OG5WTRLQ.js";
+} from "./chunk-LZHRIAJN.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
@@ -221,7 +221,7 @@ async function sortPidFileProcesses(profile, owner) {
 function leftAlone(process2) {
   return `${process2.component}: pid ${process2.pid} (from ${process2.file}) was not started by this run: left alone`;
 }
-async function recordIdentity(profile, owner) {
+async function recordIdentity(profile, owner, timeline) {
   const named = await pidFileProcesses(profile);
   const mine = await Promise.all(named.map((p) => isOurs(owner, p)));
   const identity = named.filter((_, i) => mine[i]).map(({ component, pid, startTime }) => ({ component, pid, startTime }));
@@ -230,7 +230,7 @@ async function recordIdentity(profile, owner) {
     if (state.owner?.startedAt === owner.startedAt)
       await writeState(profile.stateDir, {
         ...state,
-        owner: { ...state.owner, phase: "running", identity }
+        owner: { ...state.owner, phase: "running", identity, timeline }
       });
   });
 }

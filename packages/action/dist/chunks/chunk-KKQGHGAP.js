@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-C6UL5ZQY.js";
+} from "./chunk-GIIKBTUE.js";
 import {
   endGroup,
   startGroup

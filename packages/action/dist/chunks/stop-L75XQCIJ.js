@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-5VDPVYNJ.js";
+} from "./chunk-FHJ7FBDW.js";
 import "./chunk-DRDZ57S2.js";
 import "./chunk-MHLZWAZR.js";
-import "./chunk-OG5WTRLQ.js";
+import "./chunk-LZHRIAJN.js";
 import "./chunk-BOTTUJWC.js";
 import "./chunk-OWJNM7FF.js";
 import "./chunk-YLRRAY23.js";
