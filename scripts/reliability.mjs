@@ -178,6 +178,88 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      "a stale pid file names an unrelated process (the user's editor) when a started stack is ready",
+    expected: 'never recorded as ours, never signalled; the stop report names it as left alone',
+    tests: [['core', /a stale pid file naming an unrelated process/]],
+  },
+  {
+    fault:
+      'the starting run is SIGKILLed right after launching the start command, before recording it',
+    expected:
+      'the next run finds what it launched by its launch id and stops it: no server runs on as foreign',
+    tests: [['core', /the starting run SIGKILLed right after launching the start command/]],
+  },
+  {
+    fault: '`stigmer-e2e up` is SIGKILLed (a CI timeout) before it printed its lease',
+    expected:
+      'its lease dies with it (bound to the up process until the handle is out); the watchdog stops the stack',
+    tests: [
+      ['core', /up SIGKILLed before it printed its lease/],
+      ['core', /up --holder-pid: the lease lives and dies with that process/],
+    ],
+  },
+  {
+    fault: 'the run a joiner waits for dies mid-start, and the start then fails',
+    expected:
+      'the joiner notices at once, takes the start over and says why it failed (no waiting out the timeout)',
+    tests: [['core', /joiners notice at once that the run starting the stack died/]],
+  },
+  {
+    fault: 'a restart for other settings (another model) while another run joins',
+    expected:
+      'decided under the lock: restarted only when nobody else uses it, never leaving the caller without a lease',
+    tests: [
+      ['core', /other settings, ours, nobody else uses it: restarted/],
+      ['core', /other settings, ours, others use it/],
+      ['core', /a stack we started with another model, that nobody uses any more, is restarted/],
+    ],
+  },
+  {
+    fault:
+      'a daemon whose port opens before its start command returns (`pg_ctl start -w`), or that exits non-zero after',
+    expected:
+      'not ready until the start command returned 0; a non-zero exit is a failed start, stopped',
+    tests: [
+      ['core', /daemon mode: not ready while the start command still runs/],
+      ['core', /daemon mode: a start command that exits non-zero after the port opened/],
+    ],
+  },
+  {
+    fault:
+      'the real Stigmer: `stigmer server` returns before :7234 opens; agent-runner is a Docker container',
+    expected:
+      'the start is waited for, not failed; agent-runner probed as the container, and gone after the stop',
+    tests: [
+      ['core', /`stigmer server` returns before :7234 opens/],
+      ['core', /require agent-runner: the container is probed/],
+    ],
+  },
+  {
+    fault:
+      'the real Stigmer: the supervisor restarts workflow-runner; `stigmer server stop` leaves Temporal running',
+    expected:
+      'the restarted workflow-runner is still ours and stopped; the Temporal we started is stopped too; Ollama is spared',
+    tests: [['core', /a workflow-runner the supervisor restarted is still ours/]],
+  },
+  {
+    fault: 'the real Stigmer: Temporal left alone by a `stigmer server stop` by hand',
+    expected:
+      'after a short settle the stack is started on it (as the CLI does); that Temporal is left as found',
+    tests: [['core', /Temporal left alone by a `stigmer server stop` by hand/]],
+  },
+  {
+    fault:
+      'the real Stigmer: no model in Ollama, or anthropic/openai without its API key and no terminal',
+    expected:
+      'the model is pulled with progress and the stack started; a missing key is told at once, naming the variable',
+    tests: [
+      ['core', /no model in Ollama: pulled with `stigmer server llm pull`/],
+      ['core', /no model and pullModel: false: unavailable at once/],
+      ['core', /anthropic without ANTHROPIC_API_KEY and no terminal/],
+    ],
+  },
+  {
     fault: 'leases of dead holders in the state file',
     expected: 'reaped, and never written back',
     tests: [['core', /are not written back to the state file/]],
