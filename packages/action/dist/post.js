@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-KKQGHGAP.js";
+} from "./chunks/chunk-UGET6TYV.js";
 import {
   actionsLogger,
   attempt,
@@ -36,7 +36,7 @@ import {
   timelineBars,
   timelineMermaid,
   warning
-} from "./chunks/chunk-GIIKBTUE.js";
+} from "./chunks/chunk-JX7SGY7G.js";
 import "./chunks/chunk-FHJ7FBDW.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";

@@ -11,6 +11,7 @@ export const emulatorBin: string = fileURLToPath(new URL('./cli.js', import.meta
  */
 export const dockerBinDir: string = fileURLToPath(new URL('../bin', import.meta.url));
 
+export { type EmulatedMachine, emulatedMachine } from './emulated-machine.js';
 export { emulatorEnv } from './emulator-env.js';
 export { KnobError } from './errors.js';
 export { getFreePorts } from './free-ports.js';

@@ -13,14 +13,15 @@ const CAP_MS = { connect: 10, request: 20, spawn: 250 } as const;
  * (Playwright's schedule, 100/250/500/1000 ms, adds up to a second).
  */
 export function backoffDelay(attempt: number, probe: ProbeSpec): number {
-  return attempt === 0 ? 0 : Math.min(CAP_MS[cost(probe)], 2 ** attempt);
+  return attempt === 0 ? 0 : Math.min(CAP_MS[probeCost(probe)], 2 ** attempt);
 }
 
-function cost(probe: ProbeSpec): keyof typeof CAP_MS {
+/** What one attempt of a probe costs: a connect or file read, a request, or a process spawned. */
+export function probeCost(probe: ProbeSpec): keyof typeof CAP_MS {
   if ('command' in probe || 'docker' in probe) return 'spawn';
   if ('http' in probe || 'grpc' in probe) return 'request';
   if ('anyOf' in probe) {
-    const costs = probe.anyOf.map(cost);
+    const costs = probe.anyOf.map(probeCost);
     return costs.includes('spawn') ? 'spawn' : costs.includes('request') ? 'request' : 'connect';
   }
   return 'connect';

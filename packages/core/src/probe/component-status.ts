@@ -1,4 +1,5 @@
 import type { Component } from '../profile/profile.js';
+import { probeCost } from './backoff.js';
 import { readPidFile } from './pid-file.js';
 import { DEFAULT_PROBE_TIMEOUT_MS, type ProbeOptions } from './probe-result.js';
 import { probeAddress, runProbe } from './run-probe.js';
@@ -51,8 +52,33 @@ export async function probeComponent(
   return { ...base, ready: result.ready, foreign: false, detail: result.detail };
 }
 
-export function probeAll(components: readonly Component[]): Promise<ComponentStatus[]> {
-  return Promise.all(components.map((c) => probeComponent(c)));
+/**
+ * Probes every component. `spareOptional`: an optional component whose probe spawns a process
+ * (`docker inspect` for Stigmer's agent-runner: tens of ms, the whole of a warm ensure) is not
+ * probed and says so; the decision never depends on it, and `status` and every wait probe it.
+ */
+export function probeAll(
+  components: readonly Component[],
+  { spareOptional = false } = {},
+): Promise<ComponentStatus[]> {
+  return Promise.all(
+    components.map((c) =>
+      spareOptional && !c.required && probeCost(c.probe) === 'spawn'
+        ? Promise.resolve(notChecked(c))
+        : probeComponent(c),
+    ),
+  );
+}
+
+function notChecked(component: Component): ComponentStatus {
+  return {
+    name: component.name,
+    required: false,
+    ready: false,
+    address: probeAddress(component.probe),
+    detail: 'not checked (optional; `stigmer-e2e status` checks it)',
+    foreign: false,
+  };
 }
 
 /** "temporal (NOT_SERVING), workflow-runner (pid 12 is dead)" */

@@ -66,7 +66,7 @@ async function planUnderLock(
   if (warning) logger.warn(warning);
   const [{ live, dead }, statuses] = await Promise.all([
     partitionLeases(state.leases),
-    probeAll(profile.components),
+    probeAll(profile.components, { spareOptional: true }),
   ]);
   if (dead.length > 0)
     logger.info(

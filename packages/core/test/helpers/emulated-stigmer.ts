@@ -4,24 +4,18 @@
  * workflow-runner) and its `docker` stand-in first on PATH (there is no Docker engine here: the
  * stand-in is the mock, said so here, and it runs agent-runner as a real process).
  */
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   dockerBinDir,
   type EmulatorKnobs,
+  emulatedMachine,
   emulatorBin,
-  emulatorEnv,
-  getFreePorts,
   KNOB_ENV,
-  killEmulatorProcesses,
   waitFor,
 } from '@stigmer/e2e-emulator';
 import { type Profile, type StigmerOptions, stigmer } from '../../src/index.js';
 import { portAccepts } from './processes.js';
-
-const run = promisify(execFile);
 
 export interface EmulatedStigmer {
   readonly home: string;
@@ -44,24 +38,13 @@ export async function emulatedStigmer(
   home: string,
   knobs: EmulatorKnobs = {},
 ): Promise<EmulatedStigmer> {
-  // One `docker` for everyone, as on a real machine (one daemon): the stack's, and core's own
-  // docker probe in this process, with one state dir per emulated machine.
+  const machine = await emulatedMachine(home, knobs);
+  // Core's own docker probe runs in this process: the same `docker`, the same daemon state.
   if (!process.env.PATH?.startsWith(dockerBinDir))
     process.env.PATH = `${dockerBinDir}${path.delimiter}${process.env.PATH}`;
-  const dockerDir = path.join(home, '.docker-emulator');
-  process.env[KNOB_ENV.dockerDir] = dockerDir;
-  const [server, temporal, ollama] = (await getFreePorts(3)) as [number, number, number];
-  const ports = { serverPort: server, temporalPort: temporal, ollamaPort: ollama };
-  const withPath = (knobEnv: Record<string, string>) => ({
-    ...knobEnv,
-    PATH: `${dockerBinDir}${path.delimiter}${process.env.PATH}`,
-  });
-  const env = withPath(emulatorEnv({ ...ports, dockerDir, ...knobs }));
-  const cli = (knobEnv: Record<string, string>, args: string[]) =>
-    run(process.execPath, [emulatorBin, ...args], {
-      env: { ...process.env, ...knobEnv, HOME: home },
-      timeout: 90_000,
-    });
+  process.env[KNOB_ENV.dockerDir] = machine.env[KNOB_ENV.dockerDir];
+  const { server, temporal } = machine.ports;
+  const env = machine.env;
   const pid = async (name: 'daemon' | 'workflow-runner' | 'temporal') => {
     const file =
       name === 'temporal'
@@ -81,20 +64,16 @@ export async function emulatedStigmer(
   });
   return {
     home,
-    ports: { server, temporal, ollama },
+    ports: machine.ports,
     env,
     options,
     profile: (extra = {}) => stigmer(options(extra)),
-    cli: (...args) => cli(env, args),
+    cli: machine.cli,
     async startOutside() {
-      await cli(env, ['server']);
+      await machine.cli('server');
       await waitFor(() => portAccepts(server), 30_000, 'stigmer-server to listen');
     },
-    async cleanup() {
-      const calm = withPath(emulatorEnv({ ...ports, dockerDir, stopTimeoutMs: 1_000 }));
-      await cli(calm, ['server', 'stop']).catch(() => {});
-      await killEmulatorProcesses(home);
-    },
+    cleanup: machine.cleanup,
     pid,
   };
 }

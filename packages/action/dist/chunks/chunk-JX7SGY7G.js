@@ -499,6 +499,23 @@ function resolveContext(profile, options) {
   };
 }
 
+// ../core/dist/probe/backoff.js
+var CAP_MS = { connect: 10, request: 20, spawn: 250 };
+function backoffDelay(attempt2, probe) {
+  return attempt2 === 0 ? 0 : Math.min(CAP_MS[probeCost(probe)], 2 ** attempt2);
+}
+function probeCost(probe) {
+  if ("command" in probe || "docker" in probe)
+    return "spawn";
+  if ("http" in probe || "grpc" in probe)
+    return "request";
+  if ("anyOf" in probe) {
+    const costs = probe.anyOf.map(probeCost);
+    return costs.includes("spawn") ? "spawn" : costs.includes("request") ? "request" : "connect";
+  }
+  return "connect";
+}
+
 // ../core/dist/probe/component-status.js
 async function probeComponent(component, options) {
   const [result2, pid] = await Promise.all([
@@ -522,8 +539,18 @@ async function probeComponent(component, options) {
   }
   return { ...base, ready: result2.ready, foreign: false, detail: result2.detail };
 }
-function probeAll(components) {
-  return Promise.all(components.map((c) => probeComponent(c)));
+function probeAll(components, { spareOptional = false } = {}) {
+  return Promise.all(components.map((c) => spareOptional && !c.required && probeCost(c.probe) === "spawn" ? Promise.resolve(notChecked(c)) : probeComponent(c)));
+}
+function notChecked(component) {
+  return {
+    name: component.name,
+    required: false,
+    ready: false,
+    address: probeAddress(component.probe),
+    detail: "not checked (optional; `stigmer-e2e status` checks it)",
+    foreign: false
+  };
 }
 function describeNotReady(statuses) {
   return statuses.filter((s) => s.required && !s.ready).map((s) => `${s.name} (${s.detail})`).join(", ");
@@ -763,7 +790,7 @@ async function planUnderLock(ctx, leaseId2, settled) {
     logger.warn(warning3);
   const [{ live, dead }, statuses] = await Promise.all([
     partitionLeases(state.leases),
-    probeAll(profile.components)
+    probeAll(profile.components, { spareOptional: true })
   ]);
   if (dead.length > 0)
     logger.info(`Reaped ${dead.length} lease(s) whose holder died: ${dead.map((l) => l.label).join(", ")}.`);
@@ -972,23 +999,6 @@ function watchOwner(profile, owner, signal) {
       return REPLAN;
     return void 0;
   }, { signal, capMs: 200 });
-}
-
-// ../core/dist/probe/backoff.js
-var CAP_MS = { connect: 10, request: 20, spawn: 250 };
-function backoffDelay(attempt2, probe) {
-  return attempt2 === 0 ? 0 : Math.min(CAP_MS[cost(probe)], 2 ** attempt2);
-}
-function cost(probe) {
-  if ("command" in probe || "docker" in probe)
-    return "spawn";
-  if ("http" in probe || "grpc" in probe)
-    return "request";
-  if ("anyOf" in probe) {
-    const costs = probe.anyOf.map(cost);
-    return costs.includes("spawn") ? "spawn" : costs.includes("request") ? "request" : "connect";
-  }
-  return "connect";
 }
 
 // ../core/dist/probe/wait-ready.js

@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-GIIKBTUE.js";
+} from "./chunk-JX7SGY7G.js";
 import {
   HttpClient,
   addPath,
