@@ -76,7 +76,7 @@ function notChecked(component: Component): ComponentStatus {
     required: false,
     ready: false,
     address: probeAddress(component.probe),
-    detail: 'not checked (optional; `stigmer-e2e status` checks it)',
+    detail: 'not checked (`stigmer-e2e status` checks it)',
     foreign: false,
   };
 }

@@ -1,17 +1,19 @@
-import http from 'node:http';
-import https from 'node:https';
 import { describeSocketError, type ProbeOptions, type ProbeResult } from './probe-result.js';
 import { dropSelfConnection, isSelfConnection } from './tcp.js';
 
 /** A GET answered with a status in `[min, max]` (default 200-399, redirects count as up). */
-export function probeHttp(
+export async function probeHttp(
   url: string,
   status: number | [number, number] | undefined,
   options: ProbeOptions,
 ): Promise<ProbeResult> {
   const [min, max] =
     status === undefined ? [200, 399] : Array.isArray(status) ? status : [status, status];
-  const client = url.startsWith('https:') ? https : http;
+  // Imported here, not at the top: the CLI is one bundled file, whose top-level imports all load
+  // at start, and https (tls) costs ~18 ms to load, which a profile without HTTP probes never needs.
+  const client = url.startsWith('https:')
+    ? (await import('node:https')).default
+    : (await import('node:http')).default;
   return new Promise((resolve) => {
     // Node 20+ tries every address of `localhost` (::1 and 127.0.0.1) by default (autoSelectFamily).
     const request = client.get(url, { timeout: options.timeoutMs, agent: false }, (response) => {

@@ -6,7 +6,8 @@
 import type { Component } from '../profile/profile.js';
 import { formatSeconds } from '../report/words.js';
 import { sleep } from '../util/sleep.js';
-import { backoffDelay } from './backoff.js';
+import { type Activity, pause } from './activity.js';
+import { backoffDelay, wakeFloor } from './backoff.js';
 import { type ComponentStatus, describeNotReady, probeComponent } from './component-status.js';
 
 export interface WaitOptions {
@@ -16,6 +17,8 @@ export interface WaitOptions {
   readonly failure?: Promise<string>;
   /** Readiness also waits for this (a daemon's start command returning). */
   readonly gate?: Promise<void>;
+  /** Signs of life (log writes, pid files) that cut a pause between probes short. */
+  readonly activity?: Activity;
   /** Called whenever a component's readiness or detail changes. */
   readonly onProgress?: (components: readonly ComponentStatus[], elapsedMs: number) => void;
 }
@@ -57,8 +60,15 @@ export async function waitReady(
   let gateAt: number | null = null;
 
   const watch = async (component: Component, index: number): Promise<void> => {
+    const minMs = wakeFloor(component.probe);
     for (let attempt = 0; ; attempt++) {
-      await sleep(backoffDelay(attempt, component.probe), signal);
+      const woken = await pause(backoffDelay(attempt, component.probe), {
+        ...(options.activity ? { activity: options.activity } : {}),
+        minMs,
+        signal,
+      });
+      // After a sign of life, probe again soon: a server logs as it starts, then listens.
+      if (woken) attempt = 0;
       const status = await probeComponent(component);
       if (signal.aborted) return;
       const previous = statuses[index]!;

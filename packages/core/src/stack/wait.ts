@@ -5,11 +5,12 @@
  * wait watches depends only on who starts the stack: this run (its launch or a recorded one), or
  * another run, or nobody (a stack that is not ours, settling).
  */
+import { watchActivity } from '../probe/activity.js';
 import { type ComponentStatus, describeNotReady } from '../probe/component-status.js';
 import { settingsMismatch } from '../probe/started-with.js';
 import { type WaitResult, waitReady } from '../probe/wait-ready.js';
 import { runBounded } from '../process/run-bounded.js';
-import { commandEnv } from '../profile/profile.js';
+import { commandEnv, componentPidFile, type Profile } from '../profile/profile.js';
 import { readLogTails } from '../report/log-tail.js';
 import { formatSeconds } from '../report/words.js';
 import { withLock } from '../state/lock.js';
@@ -243,18 +244,33 @@ function warnMismatch(ctx: Context, mismatch: readonly string[]): void {
     );
 }
 
-function waitFor(
+async function waitFor(
   ctx: Context,
   { failure, gate }: { failure?: Promise<string>; gate?: Promise<void> },
   timeoutMs = ctx.timeoutMs,
 ): Promise<WaitResult> {
-  return waitReady(ctx.profile.components, {
-    timeoutMs,
-    ...(failure ? { failure } : {}),
-    ...(gate ? { gate } : {}),
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
-  });
+  const activity = watchActivity(signsOfLife(ctx.profile));
+  try {
+    return await waitReady(ctx.profile.components, {
+      timeoutMs,
+      activity,
+      ...(failure ? { failure } : {}),
+      ...(gate ? { gate } : {}),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    });
+  } finally {
+    activity.close();
+  }
+}
+
+/** The files a starting stack writes as it comes up: its logs and its components' pid files. */
+function signsOfLife(profile: Profile): string[] {
+  const logs = Object.values(profileLogs(profile)).flat();
+  return [
+    ...logs.filter((source): source is string => typeof source === 'string'),
+    ...profile.components.map(componentPidFile).filter((file): file is string => file !== null),
+  ];
 }
 
 /** Runs a wait; if it is aborted, the lease is released before the abort propagates. */
