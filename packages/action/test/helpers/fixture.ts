@@ -10,7 +10,7 @@ import {
   serverStatus,
   stigmer,
 } from '@stigmer/e2e-core';
-import type { EmulatorKnobs } from '@stigmer/e2e-emulator';
+import { dockerBinDir, type EmulatorKnobs, KNOB_ENV } from '@stigmer/e2e-emulator';
 import { Job, type JobOptions, type StageResult } from './action-runner.js';
 import { type EmulatedStack, emulatedStack } from './emulated-stack.js';
 
@@ -33,6 +33,12 @@ export async function fixture(
   const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-'));
   const home = path.join(dir, 'job', 'home');
   const stack = await emulatedStack(home, path.join(dir, 'bin'), knobs);
+  // This process plays later steps of the job too (a test step joining the stack, the cleanup):
+  // core's own `docker inspect` probe runs here, and must reach the same `docker` and daemon
+  // state as the job's, as on one machine with one Docker daemon.
+  if (!process.env.PATH?.startsWith(dockerBinDir))
+    process.env.PATH = `${dockerBinDir}${path.delimiter}${process.env.PATH}`;
+  process.env[KNOB_ENV.dockerDir] = stack.env[KNOB_ENV.dockerDir];
   const jobs: Job[] = [];
   const configs: string[] = [];
   const newJob = (o: JobOptions) => {
@@ -42,9 +48,9 @@ export async function fixture(
   };
   const jobOptions = (extra: Partial<JobOptions> = {}): JobOptions => ({
     dir: path.join(dir, 'job'),
-    path: options.stigmerOnPath === false ? [] : [stack.binDir],
     ...options,
     ...extra,
+    path: [...(extra.path ?? options.path ?? []), ...stack.path(options.stigmerOnPath !== false)],
     env: { ...stack.env, ...options.env, ...extra.env },
   });
   return {
@@ -60,12 +66,12 @@ export async function fixture(
           home,
           serverAddress: stack.env.STIGMER_SERVER_ADDR!,
           temporalAddress: stack.env.TEMPORAL_ADDRESS!,
-          env: stack.env,
+          env: stack.machine.env,
         }),
         ...(await Promise.all(configs.map(configProfiles))).flat(),
       ];
       for (const profile of profiles) if (profile) await releaseEveryLease(profile);
-      await stack.cleanup(); // a stack started by hand
+      await stack.cleanup(); // a stack started by hand, and what a real stop leaves
       for (const job of jobs) await job.end();
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
