@@ -28,9 +28,17 @@ export interface Fixture {
 
 export async function fixture(
   knobs: EmulatorKnobs = {},
-  options: Partial<Omit<JobOptions, 'dir'>> & { stigmerOnPath?: boolean } = {},
+  options: Partial<Omit<JobOptions, 'dir'>> & {
+    stigmerOnPath?: boolean;
+    /**
+     * This (empty or absent) directory instead of a new temp one: a fresh machine at the paths
+     * of an earlier one, as each job of a hosted runner gets (caches are keyed on those paths).
+     */
+    at?: string;
+  } = {},
 ): Promise<Fixture> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-'));
+  const { at, stigmerOnPath = true, ...jobOnly } = options;
+  const dir = at ?? (await mkdtemp(path.join(os.tmpdir(), 'e2e-action-')));
   const home = path.join(dir, 'job', 'home');
   const stack = await emulatedStack(home, path.join(dir, 'bin'), knobs);
   // This process plays later steps of the job too (a test step joining the stack, the cleanup):
@@ -48,10 +56,10 @@ export async function fixture(
   };
   const jobOptions = (extra: Partial<JobOptions> = {}): JobOptions => ({
     dir: path.join(dir, 'job'),
-    ...options,
+    ...jobOnly,
     ...extra,
-    path: [...(extra.path ?? options.path ?? []), ...stack.path(options.stigmerOnPath !== false)],
-    env: { ...stack.env, ...options.env, ...extra.env },
+    path: [...(extra.path ?? jobOnly.path ?? []), ...stack.path(stigmerOnPath)],
+    env: { ...stack.env, ...jobOnly.env, ...extra.env },
   });
   return {
     dir,
