@@ -1,31 +1,37 @@
 /**
- * The emulated `stigmer` (packages/emulator) on free ports, in a job's HOME, with a `stigmer`
- * launcher on PATH as the real binary would be.
+ * The emulated `stigmer` (packages/emulator) as a job's machine: its HOME, free ports for the
+ * server, Temporal and the fake Ollama, the `docker` stand-in's state (there is no Docker engine
+ * here: the stand-in is the mock, and it runs agent-runner as a real process), and a `stigmer`
+ * launcher to put on PATH as the real binary would be.
  */
-import { execFile } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   canConnect,
+  dockerBinDir,
+  type EmulatedMachine,
   type EmulatorKnobs,
+  emulatedMachine,
   emulatorBin,
-  emulatorEnv,
-  getFreePorts,
+  waitFor,
 } from '@stigmer/e2e-emulator';
 
-const run = promisify(execFile);
-
 export interface EmulatedStack {
-  readonly ports: { server: number; temporal: number; workflowRunner: number };
-  /** Knobs and addresses: the job's env. */
+  readonly machine: EmulatedMachine;
+  readonly ports: EmulatedMachine['ports'];
+  /**
+   * The job's env: the knobs (the docker state dir among them) and the addresses. Not HOME nor
+   * PATH: the job sets those (its HOME is the machine's; see `path` for its PATH).
+   */
   readonly env: Record<string, string>;
   /** A directory holding the `stigmer` launcher. */
   readonly binDir: string;
-  /** `stigmer server` as a developer would run it (a stack that was already running). */
+  /** What the job's PATH needs before the system's: the launcher (unless told not), `docker`. */
+  path(stigmerOnPath?: boolean): string[];
+  /** `stigmer server` as a developer would run it, then its server accepting (a running stack). */
   startByHand(): Promise<void>;
   accepting(): Promise<boolean>;
-  /** Stops whatever runs in that HOME (calm knobs). */
+  /** Stops whatever runs in that HOME, Temporal and Ollama included (a real stop leaves them). */
   cleanup(): Promise<void>;
 }
 
@@ -43,42 +49,21 @@ export async function emulatedStack(
   binDir: string,
   knobs: EmulatorKnobs = {},
 ): Promise<EmulatedStack> {
-  const [server, temporal, workflowRunner, ollama] = (await getFreePorts(4)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  // The fake Ollama on a port of its own: on the default one another test's would answer first.
-  const portKnobs = {
-    serverPort: server,
-    temporalPort: temporal,
-    workflowRunnerPort: workflowRunner,
-    ollamaPort: ollama,
-  };
-  const env = {
-    ...emulatorEnv({ ...portKnobs, ...knobs }),
-    STIGMER_SERVER_ADDR: `localhost:${server}`,
-    TEMPORAL_ADDRESS: `localhost:${temporal}`,
-  };
+  const machine = await emulatedMachine(home, knobs);
+  const { HOME: _home, PATH: _path, ...machineEnv } = machine.env;
   await writeLauncher(binDir);
-  const cli = (knobEnv: Record<string, string>, ...args: string[]) =>
-    run(process.execPath, [emulatorBin, ...args], {
-      env: { ...process.env, ...knobEnv, HOME: home, USERPROFILE: home },
-      timeout: 60_000,
-    });
+  const accepting = () => canConnect('127.0.0.1', machine.ports.server, 0);
   return {
-    ports: { server, temporal, workflowRunner },
-    env,
+    machine,
+    ports: machine.ports,
+    env: { ...machineEnv, ...machine.addresses },
     binDir,
+    path: (stigmerOnPath = true) => (stigmerOnPath ? [binDir, dockerBinDir] : [dockerBinDir]),
     startByHand: async () => {
-      await cli(env, 'server');
+      await machine.cli('server');
+      await waitFor(accepting, 30_000, 'stigmer-server to listen');
     },
-    accepting: () => canConnect('127.0.0.1', server, 0),
-    cleanup: async () => {
-      await cli(emulatorEnv({ ...portKnobs, stopTimeoutMs: 1_000 }), 'server', 'stop').catch(
-        () => {},
-      );
-    },
+    accepting,
+    cleanup: machine.cleanup,
   };
 }

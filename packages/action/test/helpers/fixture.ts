@@ -10,7 +10,7 @@ import {
   serverStatus,
   stigmer,
 } from '@stigmer/e2e-core';
-import type { EmulatorKnobs } from '@stigmer/e2e-emulator';
+import { dockerBinDir, type EmulatorKnobs, KNOB_ENV } from '@stigmer/e2e-emulator';
 import { Job, type JobOptions, type StageResult } from './action-runner.js';
 import { type EmulatedStack, emulatedStack } from './emulated-stack.js';
 
@@ -28,11 +28,25 @@ export interface Fixture {
 
 export async function fixture(
   knobs: EmulatorKnobs = {},
-  options: Partial<Omit<JobOptions, 'dir'>> & { stigmerOnPath?: boolean } = {},
+  options: Partial<Omit<JobOptions, 'dir'>> & {
+    stigmerOnPath?: boolean;
+    /**
+     * This (empty or absent) directory instead of a new temp one: a fresh machine at the paths
+     * of an earlier one, as each job of a hosted runner gets (caches are keyed on those paths).
+     */
+    at?: string;
+  } = {},
 ): Promise<Fixture> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'e2e-action-'));
+  const { at, stigmerOnPath = true, ...jobOnly } = options;
+  const dir = at ?? (await mkdtemp(path.join(os.tmpdir(), 'e2e-action-')));
   const home = path.join(dir, 'job', 'home');
   const stack = await emulatedStack(home, path.join(dir, 'bin'), knobs);
+  // This process plays later steps of the job too (a test step joining the stack, the cleanup):
+  // core's own `docker inspect` probe runs here, and must reach the same `docker` and daemon
+  // state as the job's, as on one machine with one Docker daemon.
+  if (!process.env.PATH?.startsWith(dockerBinDir))
+    process.env.PATH = `${dockerBinDir}${path.delimiter}${process.env.PATH}`;
+  process.env[KNOB_ENV.dockerDir] = stack.env[KNOB_ENV.dockerDir];
   const jobs: Job[] = [];
   const configs: string[] = [];
   const newJob = (o: JobOptions) => {
@@ -42,10 +56,10 @@ export async function fixture(
   };
   const jobOptions = (extra: Partial<JobOptions> = {}): JobOptions => ({
     dir: path.join(dir, 'job'),
-    path: options.stigmerOnPath === false ? [] : [stack.binDir],
-    ...options,
+    ...jobOnly,
     ...extra,
-    env: { ...stack.env, ...options.env, ...extra.env },
+    path: [...(extra.path ?? jobOnly.path ?? []), ...stack.path(stigmerOnPath)],
+    env: { ...stack.env, ...jobOnly.env, ...extra.env },
   });
   return {
     dir,
@@ -60,12 +74,12 @@ export async function fixture(
           home,
           serverAddress: stack.env.STIGMER_SERVER_ADDR!,
           temporalAddress: stack.env.TEMPORAL_ADDRESS!,
-          env: stack.env,
+          env: stack.machine.env,
         }),
         ...(await Promise.all(configs.map(configProfiles))).flat(),
       ];
       for (const profile of profiles) if (profile) await releaseEveryLease(profile);
-      await stack.cleanup(); // a stack started by hand
+      await stack.cleanup(); // a stack started by hand, and what a real stop leaves
       for (const job of jobs) await job.end();
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
