@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-T4LMBUGE.js";
+} from "./chunks/chunk-UZ5UMWGX.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-UGET6TYV.js";
+} from "./chunks/chunk-TVQHRUUN.js";
 import {
   actionsLogger,
   bin,
@@ -35,8 +35,8 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-JX7SGY7G.js";
-import "./chunks/chunk-FHJ7FBDW.js";
+} from "./chunks/chunk-NZ4VNE7K.js";
+import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
@@ -44,7 +44,7 @@ import {
   group,
   setOutput
 } from "./chunks/chunk-UBXPN5TO.js";
-import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-42H55UUV.js";
 import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
@@ -54,7 +54,7 @@ import {
 import "./chunks/chunk-Q7BKM2W4.js";
 import "./chunks/chunk-YLRRAY23.js";
 import "./chunks/chunk-4IFXONDL.js";
-import "./chunks/chunk-MBKXSBH2.js";
+import "./chunks/chunk-EWGGLT7N.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/outputs.ts

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-UGET6TYV.js";
+} from "./chunks/chunk-TVQHRUUN.js";
 import {
   actionsLogger,
   attempt,
@@ -36,15 +36,15 @@ import {
   timelineBars,
   timelineMermaid,
   warning
-} from "./chunks/chunk-JX7SGY7G.js";
-import "./chunks/chunk-FHJ7FBDW.js";
+} from "./chunks/chunk-NZ4VNE7K.js";
+import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
   group,
   summary
 } from "./chunks/chunk-UBXPN5TO.js";
-import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-42H55UUV.js";
 import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
@@ -54,7 +54,7 @@ import {
 import "./chunks/chunk-Q7BKM2W4.js";
 import "./chunks/chunk-YLRRAY23.js";
 import "./chunks/chunk-4IFXONDL.js";
-import "./chunks/chunk-MBKXSBH2.js";
+import "./chunks/chunk-EWGGLT7N.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/report/job-status.ts

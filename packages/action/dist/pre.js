@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-T4LMBUGE.js";
+} from "./chunks/chunk-UZ5UMWGX.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,14 +12,14 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-JX7SGY7G.js";
-import "./chunks/chunk-FHJ7FBDW.js";
+} from "./chunks/chunk-NZ4VNE7K.js";
+import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
 import {
   group
 } from "./chunks/chunk-UBXPN5TO.js";
-import "./chunks/chunk-QPGGAALU.js";
+import "./chunks/chunk-42H55UUV.js";
 import "./chunks/chunk-LZHRIAJN.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
@@ -27,7 +27,7 @@ import "./chunks/chunk-WZP5QKKD.js";
 import "./chunks/chunk-Q7BKM2W4.js";
 import "./chunks/chunk-YLRRAY23.js";
 import "./chunks/chunk-4IFXONDL.js";
-import "./chunks/chunk-MBKXSBH2.js";
+import "./chunks/chunk-EWGGLT7N.js";
 import "./chunks/chunk-HANBNIMK.js";
 
 // src/pre.ts

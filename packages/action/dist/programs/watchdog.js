@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   partitionLeases,
   readProfileCopy
-} from "../chunks/chunk-QPGGAALU.js";
+} from "../chunks/chunk-42H55UUV.js";
 import {
   readState
 } from "../chunks/chunk-LZHRIAJN.js";
@@ -42,7 +42,7 @@ async function main(stateDir2, startedAt2) {
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
         import("../chunks/lock-YOSR4R3E.js"),
-        import("../chunks/stop-L75XQCIJ.js")
+        import("../chunks/stop-RDZ5JA37.js")
       ]);
       const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {

@@ -3,7 +3,7 @@ import {
   connect,
   describeSocketError,
   parseAddress
-} from "./chunk-MBKXSBH2.js";
+} from "./chunk-EWGGLT7N.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/dist/probe/grpc-health.js

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-FHJ7FBDW.js";
+} from "./chunk-HVRAPJHX.js";
 import "./chunk-DRDZ57S2.js";
 import "./chunk-MHLZWAZR.js";
 import "./chunk-LZHRIAJN.js";
@@ -10,7 +10,7 @@ import "./chunk-BOTTUJWC.js";
 import "./chunk-OWJNM7FF.js";
 import "./chunk-YLRRAY23.js";
 import "./chunk-4IFXONDL.js";
-import "./chunk-MBKXSBH2.js";
+import "./chunk-EWGGLT7N.js";
 import "./chunk-HANBNIMK.js";
 export {
   stopAndDisown,

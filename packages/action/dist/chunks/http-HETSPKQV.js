@@ -3,15 +3,13 @@ import {
   describeSocketError,
   dropSelfConnection,
   isSelfConnection
-} from "./chunk-MBKXSBH2.js";
+} from "./chunk-EWGGLT7N.js";
 import "./chunk-HANBNIMK.js";
 
 // ../core/dist/probe/http.js
-import http from "node:http";
-import https from "node:https";
-function probeHttp(url, status, options) {
+async function probeHttp(url, status, options) {
   const [min, max] = status === void 0 ? [200, 399] : Array.isArray(status) ? status : [status, status];
-  const client = url.startsWith("https:") ? https : http;
+  const client = url.startsWith("https:") ? (await import("node:https")).default : (await import("node:http")).default;
   return new Promise((resolve) => {
     const request = client.get(url, { timeout: options.timeoutMs, agent: false }, (response) => {
       response.resume();

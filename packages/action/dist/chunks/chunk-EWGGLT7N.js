@@ -71,18 +71,15 @@ function connectOnce(host, port, timeoutMs) {
   });
 }
 async function connect(address, timeoutMs) {
-  const hosts = candidateHosts(address.host);
-  const attempts = hosts.map((host) => connectOnce(host, address.port, timeoutMs).then((socket) => ({ socket, host })));
-  try {
-    const winner = await Promise.any(attempts);
-    for (const attempt of attempts) {
-      attempt.then(({ socket }) => socket !== winner.socket && socket.destroy(), () => {
-      });
+  let firstError;
+  for (const host of candidateHosts(address.host)) {
+    try {
+      return { socket: await connectOnce(host, address.port, timeoutMs), host };
+    } catch (error) {
+      firstError ??= error;
     }
-    return winner;
-  } catch (error) {
-    throw error.errors?.[0] ?? error;
   }
+  throw firstError;
 }
 async function probeTcp(target, options) {
   const address = parseAddress(target);

@@ -30,7 +30,7 @@ import {
   connect,
   parseAddress,
   probeTcp
-} from "./chunk-MBKXSBH2.js";
+} from "./chunk-EWGGLT7N.js";
 
 // ../core/dist/probe/pid-file.js
 async function readPidFile(file) {
@@ -94,8 +94,8 @@ async function waitPortsFree(addresses, timeoutMs) {
 
 // ../core/dist/probe/run-probe.js
 var load = {
-  grpc: () => import("./grpc-health-35WVPILY.js"),
-  http: () => import("./http-KPFKT66P.js"),
+  grpc: () => import("./grpc-health-HJURJG5U.js"),
+  http: () => import("./http-HETSPKQV.js"),
   command: () => import("./command-LRNENTCC.js"),
   docker: () => import("./docker-SIGVVCCE.js")
 };

@@ -12,7 +12,7 @@ import {
   secretValues,
   stopAndDisown,
   stopStack
-} from "./chunk-FHJ7FBDW.js";
+} from "./chunk-HVRAPJHX.js";
 import {
   runBounded
 } from "./chunk-DRDZ57S2.js";
@@ -38,7 +38,7 @@ import {
   programPath,
   spawnDetached,
   spawnWatchdog
-} from "./chunk-QPGGAALU.js";
+} from "./chunk-42H55UUV.js";
 import {
   prepareStateDir,
   readState,
@@ -75,7 +75,7 @@ import {
   DEFAULT_PROBE_TIMEOUT_MS,
   connect,
   parseAddress
-} from "./chunk-MBKXSBH2.js";
+} from "./chunk-EWGGLT7N.js";
 
 // src/context.ts
 var DEFAULT_DOWNLOAD_URL = "https://github.com/stigmer/stigmer/releases/download/{version}/stigmer-{version}-{os}-{arch}.tar.gz";
@@ -500,9 +500,13 @@ function resolveContext(profile, options) {
 }
 
 // ../core/dist/probe/backoff.js
-var CAP_MS = { connect: 10, request: 20, spawn: 250 };
+var CAP_MS = { connect: 50, request: 100, spawn: 250 };
 function backoffDelay(attempt2, probe) {
   return attempt2 === 0 ? 0 : Math.min(CAP_MS[probeCost(probe)], 2 ** attempt2);
+}
+var WAKE_FLOOR_MS = { connect: 1, request: 2, spawn: 50 };
+function wakeFloor(probe) {
+  return WAKE_FLOOR_MS[probeCost(probe)];
 }
 function probeCost(probe) {
   if ("command" in probe || "docker" in probe)
@@ -548,7 +552,7 @@ function notChecked(component) {
     required: false,
     ready: false,
     address: probeAddress(component.probe),
-    detail: "not checked (optional; `stigmer-e2e status` checks it)",
+    detail: "not checked (`stigmer-e2e status` checks it)",
     foreign: false
   };
 }
@@ -928,8 +932,8 @@ async function pollUntil(check, { signal, capMs = POLL_CAP_MS, wake } = {}) {
     const value = await check();
     if (value !== void 0)
       return value;
-    const pause = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
-    const woke = await (wakeUp ? Promise.race([pause, wakeUp]) : pause);
+    const pause2 = sleep(Math.min(2 ** attempt2, capMs), signal).then(() => false, () => false);
+    const woke = await (wakeUp ? Promise.race([pause2, wakeUp]) : pause2);
     if (woke)
       wakeUp = void 0;
   }
@@ -1001,6 +1005,63 @@ function watchOwner(profile, owner, signal) {
   }, { signal, capMs: 200 });
 }
 
+// ../core/dist/probe/activity.js
+import { watch } from "node:fs";
+import path2 from "node:path";
+function watchActivity(files) {
+  const listeners = /* @__PURE__ */ new Set();
+  const watchers = [];
+  for (const dir of new Set(files.map((file) => path2.dirname(file)))) {
+    try {
+      const watcher = watch(dir, { persistent: false }, () => {
+        for (const wake of [...listeners])
+          wake();
+      });
+      watcher.on("error", () => watcher.close());
+      watchers.push(watcher);
+    } catch {
+    }
+  }
+  return {
+    subscribe(wake) {
+      listeners.add(wake);
+      return () => listeners.delete(wake);
+    },
+    close() {
+      listeners.clear();
+      for (const watcher of watchers)
+        watcher.close();
+    }
+  };
+}
+function pause(ms, { activity, minMs, signal }) {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted)
+      return reject(signal.reason);
+    const startedAt2 = performance.now();
+    let woken = false;
+    let timer = setTimeout(done, ms);
+    const unsubscribe = activity?.subscribe(() => {
+      if (woken)
+        return;
+      woken = true;
+      clearTimeout(timer);
+      timer = setTimeout(done, Math.max(0, minMs - (performance.now() - startedAt2)));
+    });
+    const onAbort = () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    function done() {
+      unsubscribe?.();
+      signal.removeEventListener("abort", onAbort);
+      resolve(woken);
+    }
+  });
+}
+
 // ../core/dist/probe/wait-ready.js
 async function waitReady(components, options) {
   const started = performance.now();
@@ -1017,9 +1078,16 @@ async function waitReady(components, options) {
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
   const readyAt = {};
   let gateAt = null;
-  const watch = async (component, index) => {
+  const watch2 = async (component, index) => {
+    const minMs = wakeFloor(component.probe);
     for (let attempt2 = 0; ; attempt2++) {
-      await sleep(backoffDelay(attempt2, component.probe), signal);
+      const woken = await pause(backoffDelay(attempt2, component.probe), {
+        ...options.activity ? { activity: options.activity } : {},
+        minMs,
+        signal
+      });
+      if (woken)
+        attempt2 = 0;
       const status = await probeComponent(component);
       if (signal.aborted)
         return;
@@ -1042,7 +1110,7 @@ async function waitReady(components, options) {
   const waitingFor = () => describeNotReady(statuses) || (gateOpen ? "the stack" : "the start command to return");
   const required = components.map((c, i) => [c, i]).filter(([c]) => c.required);
   const outcomes = [
-    Promise.all([...required.map(([c, i]) => watch(c, i)), options.gate]).then(() => ({
+    Promise.all([...required.map(([c, i]) => watch2(c, i)), options.gate]).then(() => ({
       kind: "ready"
     })),
     sleep(options.timeoutMs, stop.signal).then(() => ({
@@ -1509,14 +1577,27 @@ function warnMismatch(ctx, mismatch) {
   if (mismatch.length > 0)
     ctx.logger.warn(`${ctx.profile.name} is running with other settings: ${mismatch.join("; ")}. Using it anyway (onMismatch: 'reuse').`);
 }
-function waitFor(ctx, { failure, gate }, timeoutMs = ctx.timeoutMs) {
-  return waitReady(ctx.profile.components, {
-    timeoutMs,
-    ...failure ? { failure } : {},
-    ...gate ? { gate } : {},
-    ...ctx.signal ? { signal: ctx.signal } : {},
-    ...ctx.onProgress ? { onProgress: ctx.onProgress } : {}
-  });
+async function waitFor(ctx, { failure, gate }, timeoutMs = ctx.timeoutMs) {
+  const activity = watchActivity(signsOfLife(ctx.profile));
+  try {
+    return await waitReady(ctx.profile.components, {
+      timeoutMs,
+      activity,
+      ...failure ? { failure } : {},
+      ...gate ? { gate } : {},
+      ...ctx.signal ? { signal: ctx.signal } : {},
+      ...ctx.onProgress ? { onProgress: ctx.onProgress } : {}
+    });
+  } finally {
+    activity.close();
+  }
+}
+function signsOfLife(profile) {
+  const logs = Object.values(profileLogs(profile)).flat();
+  return [
+    ...logs.filter((source) => typeof source === "string"),
+    ...profile.components.map(componentPidFile).filter((file) => file !== null)
+  ];
 }
 async function waitOrRelease(ctx, lease, run3) {
   try {
@@ -1783,13 +1864,13 @@ async function groupStatus(group) {
 
 // ../core/dist/profile/load-profile.js
 import { readFile as readFile3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadConfig(config, stigmerOptions = {}) {
   if (config === void 0)
     return stigmer(stigmerOptions);
-  const file = path2.resolve(config);
-  const ext = path2.extname(file);
+  const file = path3.resolve(config);
+  const ext = path3.extname(file);
   let spec;
   try {
     if (ext === ".json") {
@@ -1816,10 +1897,10 @@ async function loadConfig(config, stigmerOptions = {}) {
   }
   if ("members" in spec) {
     const { defineGroup: defineGroup2 } = await import("./define-group-JOSG42DY.js");
-    return defineGroup2(spec, { baseDir: path2.dirname(file), source: config });
+    return defineGroup2(spec, { baseDir: path3.dirname(file), source: config });
   }
   const { defineServer: defineServer2 } = await import("./define-server-6J6XVCIY.js");
-  return defineServer2(spec, { baseDir: path2.dirname(file), source: config });
+  return defineServer2(spec, { baseDir: path3.dirname(file), source: config });
 }
 
 // ../core/dist/report/timeline.js
@@ -1871,7 +1952,7 @@ async function cacheStore() {
 
 // src/cache/caches.ts
 import { mkdir, readdir as readdir2 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 async function restoreEntries(store, entries) {
   if (entries.length === 0) return { misses: [], outcomes: [] };
   if (!store.available()) {
@@ -1904,7 +1985,7 @@ async function restoreEntries(store, entries) {
   }
   return { misses, outcomes };
 }
-var imageFile = (entry) => path3.join(entry.paths[0], "image.tar");
+var imageFile = (entry) => path4.join(entry.paths[0], "image.tar");
 async function docker(args) {
   const ran = await getExecOutput("docker", args, { ignoreReturnCode: true, silent: true });
   if (ran.exitCode !== 0)
@@ -1964,7 +2045,7 @@ function startedAt() {
 }
 var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
 var bin = () => getState(KEYS.bin) || null;
-var setBin = (path5) => saveState(KEYS.bin, path5);
+var setBin = (path6) => saveState(KEYS.bin, path6);
 var setVersion = (tag) => saveState(KEYS.version, tag);
 function cacheMisses() {
   return parseJson(getState(KEYS.cacheMisses)) ?? [];
@@ -1981,7 +2062,7 @@ function outcome() {
 }
 var setOutcome = (value) => saveState(KEYS.outcome, value);
 var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path5) => saveState(KEYS.configPath, path5);
+var setConfigPath = (path6) => saveState(KEYS.configPath, path6);
 var result = () => parseJson(getState(KEYS.result));
 var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
 function parseJson(text) {
@@ -1995,9 +2076,9 @@ function parseJson(text) {
 
 // src/stack/profile.ts
 import { access } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 function configFile(config) {
-  return path4.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path5.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {

@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-JX7SGY7G.js";
+} from "./chunk-NZ4VNE7K.js";
 import {
   HttpClient,
   addPath,

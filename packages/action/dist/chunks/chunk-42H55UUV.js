@@ -24,11 +24,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 function programPath(name) {
-  const candidates = ["../programs/", "./programs/"].map((dir) => fileURLToPath(new URL(`${dir}${name}.js`, import.meta.url)));
-  const fromSources = candidates[0].replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
+  const candidates = ["./programs/", "../programs/"].map((dir) => fileURLToPath(new URL(`${dir}${name}.js`, import.meta.url)));
+  const fromSources = candidates[1].replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`);
   const found = [...candidates, fromSources].find((file) => existsSync(file));
   if (!found)
-    throw new Error(`core's ${name} program is missing (looked in ${candidates[0]}): build @stigmer/e2e-core first.`);
+    throw new Error(`core's ${name} program is missing (looked in ${candidates[1]}): build @stigmer/e2e-core first.`);
   return found;
 }
 
