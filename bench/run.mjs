@@ -2,12 +2,12 @@
 // stigmer-e2e benchmarks. Every figure is measured side by side with its comparison in the same
 // run, interleaved, and reported as medians and ratios (these machines are noisy).
 // Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory,usage,install] [--runs N] [--sharing 8,32]
-import { execFile, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { defineServer, ensureServer, releaseServer, stigmer } from '@stigmer/e2e-core';
 import { emulatedMachine, emulatorBin, getFreePorts } from '@stigmer/e2e-emulator';
 import waitOn from 'wait-on';
@@ -19,7 +19,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = fileURLToPath(
   new URL('bin/stigmer-e2e.js', import.meta.resolve('@stigmer/e2e-core/package.json')),
 );
-const run = promisify(execFile);
 // `pnpm bench -- --only warm` hands the `--` on to this script.
 const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
 const { values: args } = parseArgs({
@@ -28,39 +27,49 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string', default: '15' },
     sharing: { type: 'string', default: '8,32' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (args.help) {
+  console.log(
+    'Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory,usage,install] [--runs N] [--sharing 8,32]',
+  );
+  process.exit(0);
+}
 const RUNS = Number(args.runs);
 const only = new Set((args.only ?? 'lag,warm,sharing,action,stop,memory,usage,install').split(','));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-bench-'));
 const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** Every emulated stack's CLI, so that whatever happens, all are stopped at the end. */
+/** Every emulated machine, so that whatever happens, all are stopped at the end. */
 const stacks = [];
 
-/** An emulated Stigmer stack in its own HOME on free ports; `env` drives both the CLI and the emulator. */
+/**
+ * An emulated Stigmer stack on an emulated machine (its own HOME, free ports for stigmer-server,
+ * Temporal and the fake Ollama, the `docker` stand-in first on PATH); `env` drives both the CLI
+ * and the emulator.
+ */
 async function emulated(name, knobs = {}) {
   const home = path.join(scratch, name);
   mkdirSync(home, { recursive: true });
-  const machine = await emulatedMachine(home, knobs);
+  const stack = await emulatedMachine(home, knobs);
   const env = {
     ...process.env,
     CI: '',
-    ...machine.env,
-    ...machine.addresses,
+    ...stack.env,
+    ...stack.addresses,
     STIGMER_E2E_BIN: emulatorBin,
   };
   const profile = () =>
     stigmer({
       bin: emulatorBin,
       home,
-      serverAddress: machine.addresses.STIGMER_SERVER_ADDR,
-      temporalAddress: machine.addresses.TEMPORAL_ADDRESS,
-      env: machine.env,
+      serverAddress: env.STIGMER_SERVER_ADDR,
+      temporalAddress: env.TEMPORAL_ADDRESS,
+      env: stack.env,
     });
-  const stigmerCli = (...a) => machine.cli(...a);
-  stacks.push(machine);
-  return { home, env, profile, stigmerCli };
+  stacks.push(stack);
+  return { home, env, profile, stigmerCli: stack.cli };
 }
 
 function machine() {
@@ -568,7 +577,8 @@ console.log(
 try {
   for (const [name, section] of Object.entries(SECTIONS)) if (only.has(name)) await section();
 } finally {
-  await Promise.all(stacks.map((machine) => machine.cleanup()));
+  // `stigmer server stop`, then what a real stop leaves running on purpose (Temporal, Ollama).
+  await Promise.all(stacks.map((stack) => stack.cleanup()));
   await sleep(200); // let the last servers we signalled finish writing
   rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The lifecycle end to end, with the real `stigmer` if it is on PATH, otherwise with the
-// emulator (in a throwaway HOME on free ports, so a real ~/.stigmer is never touched).
+// emulator on an emulated machine: a throwaway HOME (a real ~/.stigmer is never touched), free
+// ports for stigmer-server, Temporal and its fake Ollama, its `docker` stand-in first on PATH.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,24 +20,11 @@ if (real) {
   console.log('Using the real `stigmer` found on PATH (your own ~/.stigmer).');
 } else {
   home = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-demo-'));
-  const [serverPort, temporalPort, workflowRunnerPort] = await emulator.getFreePorts(3);
-  Object.assign(
-    env,
-    emulator.emulatorEnv({
-      serverPort,
-      temporalPort,
-      workflowRunnerPort,
-      temporalReadyDelayMs: 1500,
-    }),
-    {
-      HOME: home,
-      STIGMER_E2E_BIN: emulator.emulatorBin,
-      STIGMER_SERVER_ADDR: `localhost:${serverPort}`,
-      TEMPORAL_ADDRESS: `localhost:${temporalPort}`,
-    },
-  );
+  const machine = await emulator.emulatedMachine(home, { temporalReadyDelayMs: 1500 });
+  Object.assign(env, machine.env, machine.addresses, { STIGMER_E2E_BIN: emulator.emulatorBin });
+  const { server, temporal, ollama } = machine.ports;
   console.log(
-    `No \`stigmer\` on PATH: using the emulator of the Stigmer CLI (HOME=${home}, ports ${serverPort}/${temporalPort}).`,
+    `No \`stigmer\` on PATH: using the emulator of the Stigmer CLI (HOME=${home}, ports ${server}/${temporal}, Ollama ${ollama}).`,
   );
 }
 
@@ -68,6 +56,9 @@ const cleanup = () => {
   const dir = home;
   home = undefined;
   spawnSync(process.execPath, [emulator.emulatorBin, 'server', 'stop'], { env, stdio: 'ignore' });
+  // What a real stop leaves running on purpose: managed Temporal (if the demo's last stop was by
+  // hand) and Ollama. Synchronous, as this also runs on 'exit'.
+  emulator.killEmulatorProcesses(dir);
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   } catch (error) {
@@ -93,6 +84,9 @@ try {
     run(['run', '--', ...showEnv]);
     run(['status']);
     stigmer('server', 'stop');
+    console.log(
+      '(`stigmer server stop` leaves managed Temporal and Ollama running, as the real CLI does: stigmer-e2e, finding the stack partly running, waits up to 10 s for it, then starts it.)',
+    );
 
     step('4. Three test runs at once share one start; the last one out stops it');
     const runs = [0, 1, 2].map(() =>

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs the code blocks of the READMEs that a user would paste, as written, against the emulator
-// standing in for `stigmer` (fresh HOME, free ports, CI=1 so an unavailable stack fails instead
-// of skipping), and fails naming the file and line of the block that failed.
+// standing in for `stigmer` (an emulated machine: fresh HOME, free ports for stigmer-server,
+// Temporal and the fake Ollama, the emulator's `docker` stand-in first on PATH; CI=1 so an
+// unavailable stack fails instead of skipping), and fails naming the file and line of the block
+// that failed, or that left a process running (but the Ollama a real `stigmer server stop`
+// leaves on purpose, which is ended quietly).
 //
 // Every fenced block carries a marker on the line before it; an unmarked block is an error:
 //   <!-- snippet skip="why it cannot run here" -->
@@ -179,7 +182,7 @@ async function runGroup(group, shared) {
   const id = path.basename(dir);
   const env = {
     ...process.env,
-    ...(await stigmerStandIn()),
+    ...(await stigmerStandIn(home)),
     ...shared,
     HOME: home,
     TMPDIR: tmp,
@@ -204,8 +207,8 @@ async function runGroup(group, shared) {
     }
   }
   const ran = await run('bash', ['-c', script.join('\n')], { cwd: project, env });
-  const left = await leftovers(id);
-  for (const { pid, start } of left) {
+  const { left, spared } = await leftovers(id);
+  for (const { pid, start } of [...left, ...spared]) {
     // Signalled only if it is still the same process (pid and start time).
     if (startTime(pid) === start) process.kill(pid, 'SIGKILL');
   }
@@ -248,23 +251,27 @@ function makeProject(project, from) {
 }
 
 /**
- * The emulator as the user's `stigmer` (STIGMER_E2E_BIN), on free ports (its knobs) that the
- * Stigmer profile is told about (STIGMER_SERVER_ADDR, TEMPORAL_ADDRESS). The one place that
- * knows the emulator.
+ * The emulator as the user's `stigmer` (STIGMER_E2E_BIN) on an emulated machine in `home`: free
+ * ports (its knobs) that the Stigmer profile is told about (STIGMER_SERVER_ADDR,
+ * TEMPORAL_ADDRESS), the fake Ollama on a port of its own, and PATH with the `docker` stand-in
+ * first (no Docker engine runs here). The one place that knows the emulator.
  */
-async function stigmerStandIn() {
-  const [serverPort, temporalPort, workflowRunnerPort] = await emulator.getFreePorts(3);
+async function stigmerStandIn(home) {
+  const machine = await emulator.emulatedMachine(home);
   return {
-    ...emulator.emulatorEnv({ serverPort, temporalPort, workflowRunnerPort }),
+    ...machine.env,
+    ...machine.addresses,
     STIGMER_E2E_BIN: path.join(root, 'packages/emulator/bin/stigmer.js'),
-    STIGMER_SERVER_ADDR: `localhost:${serverPort}`,
-    TEMPORAL_ADDRESS: `localhost:${temporalPort}`,
   };
 }
 
-/** Live processes of a group (they carry README_SNIPPETS_RUN=id). Linux: others have no /proc. */
+/**
+ * Live processes of a group (they carry README_SNIPPETS_RUN=id), once all but the spared had a
+ * moment to exit: `spared` holds the Ollama servers a real `stigmer server stop` (and so
+ * stigmer-e2e) leaves running on purpose, `left` the rest. Linux: others have no /proc.
+ */
 async function leftovers(id) {
-  if (!existsSync('/proc/self/environ')) return [];
+  if (!existsSync('/proc/self/environ')) return { left: [], spared: [] };
   // A stack stopped at the very end of a group may take a moment to exit.
   for (let attempt = 0; ; attempt++) {
     const found = readdirSync('/proc')
@@ -272,8 +279,26 @@ async function leftovers(id) {
       .filter((pid) => Number.isInteger(pid) && pid !== process.pid && carries(pid, id))
       .map((pid) => ({ pid, start: startTime(pid) }))
       .filter((p) => p.start !== null);
-    if (found.length === 0 || attempt === 50) return found;
+    const left = found.filter((p) => !isLeftOllama(p.pid));
+    if (left.length === 0 || attempt === 50)
+      return { left, spared: found.filter((p) => !left.includes(p)) };
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The Ollama server that `stigmer server` started in its HOME: the pid in ~/.stigmer/llm.pid. */
+function isLeftOllama(pid) {
+  try {
+    const home = readFileSync(`/proc/${pid}/environ`, 'latin1')
+      .split('\0')
+      .find((v) => v.startsWith('HOME='))
+      ?.slice('HOME='.length);
+    if (!home) return false;
+    return (
+      Number.parseInt(readFileSync(path.join(home, '.stigmer', 'llm.pid'), 'utf8'), 10) === pid
+    );
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * Real processes for the tests: the `stigmer-e2e` CLI from @stigmer/e2e-core, the emulated
- * Stigmer stack in a throwaway HOME on free ports, Python and Go.
+ * Stigmer stack (an emulated machine: a throwaway HOME, free ports for stigmer-server, Temporal
+ * and the fake Ollama, and the `docker` stand-in first on PATH, since no Docker engine runs
+ * here), Python and Go.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -10,9 +12,8 @@ import { fileURLToPath } from 'node:url';
 import {
   canConnect,
   type EmulatorKnobs,
+  emulatedMachine,
   emulatorBin,
-  emulatorEnv,
-  getFreePorts,
 } from '@stigmer/e2e-emulator';
 import { afterEach, expect } from 'vitest';
 
@@ -36,12 +37,13 @@ export interface Stack {
   home: string;
   /** A directory the fixtures write their markers into. */
   markers: string;
-  ports: { server: number; temporal: number; workflowRunner: number };
+  ports: { server: number; temporal: number; ollama: number };
   /** The environment of a user whose `stigmer` is the emulator, for this stack. */
   env: NodeJS.ProcessEnv;
   /**
    * Stops whatever still runs for this HOME, kills stragglers by pid, removes the temp dir.
-   * Returns the stragglers ("pid command line"): none, unless a test went wrong.
+   * Returns the stragglers ("pid command line") besides what a real `stigmer server stop`
+   * leaves on purpose (Temporal, Ollama): none, unless a test went wrong.
    */
   dispose(): Promise<string[]>;
 }
@@ -51,35 +53,26 @@ async function emulatedStack(knobs: EmulatorKnobs = {}): Promise<Stack> {
   const home = await mkdtemp(path.join(os.tmpdir(), 'any-runner-'));
   const markers = path.join(home, 'markers');
   await mkdir(markers);
-  const [server, temporal, workflowRunner] = (await getFreePorts(3)) as [number, number, number];
-  const portKnobs = {
-    serverPort: server,
-    temporalPort: temporal,
-    workflowRunnerPort: workflowRunner,
-  };
+  const machine = await emulatedMachine(home, knobs);
   const env: NodeJS.ProcessEnv = {
     ...withoutStackVars(process.env),
     CI: '', // the policy under test is always given explicitly, or is the local default (skip)
     PYTHONDONTWRITEBYTECODE: '1', // no __pycache__ in the source tree
     ANY_RUNNER_MARKERS: markers,
-    HOME: home,
     STIGMER_E2E_BIN: emulatorBin,
-    STIGMER_SERVER_ADDR: `localhost:${server}`,
-    TEMPORAL_ADDRESS: `localhost:${temporal}`,
-    ...emulatorEnv({ ...portKnobs, ...knobs }),
+    ...machine.env, // HOME, the knobs, PATH with the docker stand-in first
+    ...machine.addresses,
   };
   return {
     home,
     markers,
-    ports: { server, temporal, workflowRunner },
+    ports: machine.ports,
     env,
     async dispose() {
       // A safety net: by now the CLI should have stopped everything (the tests assert it).
-      const calm = { ...env, ...emulatorEnv({ ...portKnobs, stopTimeoutMs: 1_000 }) };
-      await run(process.execPath, [emulatorBin, 'server', 'stop'], calm, {
-        timeoutMs: 30_000,
-      }).catch(() => {});
-      const { left } = await stackGone({ home, ports: { server, temporal, workflowRunner } });
+      // The cleanup also ends the Ollama that neither `stigmer server stop` nor stigmer-e2e stops.
+      await machine.cleanup();
+      const left = await processesLeft(home, []);
       for (const line of left) {
         try {
           process.kill(Number.parseInt(line, 10), 'SIGKILL');
@@ -223,22 +216,36 @@ async function processesOf(home: string): Promise<number[]> {
 const WATCHDOG_EXIT_MS = 3_000;
 
 /**
- * The stack is gone: no port of it answers, and within WATCHDOG_EXIT_MS no process of its HOME
- * lives (each one left is named by its command line).
+ * The stack is gone: neither stigmer-server's nor Temporal's port answers, and within
+ * WATCHDOG_EXIT_MS no process of its HOME lives (each one left is named by its command line)
+ * but the Ollama named by ~/.stigmer/llm.pid: the real CLI never stops Ollama (slow to start,
+ * shared with the user's other work), and stigmer-e2e spares it too. Its port is not checked.
  */
 export async function stackGone(
   stack: Pick<Stack, 'home' | 'ports'>,
 ): Promise<{ openPorts: number[]; left: string[] }> {
-  const ports = Object.values(stack.ports);
+  const ports = [stack.ports.server, stack.ports.temporal];
   const open = await Promise.all(ports.map((p) => canConnect('127.0.0.1', p, 0)));
+  const ollama = await readFile(path.join(stack.home, '.stigmer', 'llm.pid'), 'utf8').then(
+    (text) => [Number.parseInt(text, 10)],
+    () => [],
+  );
+  return {
+    openPorts: ports.filter((_, i) => open[i]),
+    left: await processesLeft(stack.home, ollama),
+  };
+}
+
+/** The live processes of HOME, `spared` aside, once WATCHDOG_EXIT_MS allowed them to exit. */
+async function processesLeft(home: string, spared: number[]): Promise<string[]> {
   const deadline = Date.now() + WATCHDOG_EXIT_MS;
-  let pids = await processesOf(stack.home);
+  const others = async () => (await processesOf(home)).filter((pid) => !spared.includes(pid));
+  let pids = await others();
   while (pids.length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
-    pids = await processesOf(stack.home);
+    pids = await others();
   }
-  const left = await Promise.all(pids.map(async (pid) => `${pid} ${await commandLine(pid)}`));
-  return { openPorts: ports.filter((_, i) => open[i]), left };
+  return Promise.all(pids.map(async (pid) => `${pid} ${await commandLine(pid)}`));
 }
 
 async function commandLine(pid: number): Promise<string> {

@@ -39,12 +39,12 @@ beforeAll(() =>
 );
 
 describe('stigmer-e2e run -- python3 -m unittest', () => {
-  it('passes: the stack is started for the suite, which sees it SERVING, and is stopped after', async () => {
+  it('passes: the stack is started for the suite, which finds it answering gRPC (Temporal SERVING), and is stopped after', async () => {
     const s = await newStack();
     const ran = await cli(['run', '--', ...UNITTEST], s.env);
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toMatch(/started by this run/);
-    expect(ran.stderr).toMatch(/test_stigmer_server_is_serving .*\.\.\. ok/);
+    expect(ran.stderr).toMatch(/test_stigmer_server_answers_grpc .*\.\.\. ok/);
     expect(ran.stderr).toMatch(/test_temporal_is_serving .*\.\.\. ok/);
     expect(ran.stderr).toMatch(/Ran 2 tests in [\d.]+s\s+OK\s/);
     expect(ran.stderr).not.toMatch(/skipped/);
@@ -114,7 +114,7 @@ describe('stigmer-e2e run -- python3 -m unittest', () => {
     const skip = await cli(['run', '--on-unavailable', 'skip', '--', ...python], s.env);
     expect(skip.code, skip.stderr).toBe(3);
     expect(skip.stderr).toMatch(/unavailable/);
-    expect(skip.stderr).toMatch(/failed to open database: permission denied/);
+    expect(skip.stderr).toMatch(/unable to open database file: permission denied/);
     const fail = await cli(['run', '--on-unavailable', 'fail', '--', ...python], s.env);
     expect(fail.code, fail.stderr).toBe(1);
     expect(await exists(marker)).toBe(false);

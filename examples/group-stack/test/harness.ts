@@ -1,8 +1,11 @@
 /**
  * Real processes for this example's tests: the stigmer-e2e CLI, PostgreSQL (pg_ctl), the app, a
  * nested Vitest, and the emulator of the `stigmer` CLI from this repository, standing in for the
- * real one (a mock: the real stack cannot run here; it downloads Temporal and an LLM). Each test
- * gets its own HOME, cluster directory and free ports, and fails if a process of it outlives it.
+ * real one (a mock: the real stack cannot run here; it downloads Temporal and an LLM), on an
+ * emulated machine: free ports for stigmer-server, Temporal and the fake Ollama, and the
+ * emulator's `docker` stand-in first on PATH (no Docker engine runs here: the stand-in is the
+ * mock). Each test gets its own HOME, cluster directory and free ports, and fails if a process
+ * of it outlives it.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -10,7 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { canConnect, emulatorBin, emulatorEnv, getFreePorts, waitFor } from '@stigmer/e2e-emulator';
+import {
+  canConnect,
+  emulatedMachine,
+  emulatorBin,
+  getFreePorts,
+  waitFor,
+} from '@stigmer/e2e-emulator';
 import { afterEach, expect } from 'vitest';
 
 const exec = promisify(execFile);
@@ -25,13 +34,16 @@ const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface Shop {
   readonly dir: string;
-  readonly ports: { server: number; temporal: number; pg: number; app: number };
+  readonly ports: { server: number; temporal: number; ollama: number; pg: number; app: number };
   /** The environment of a user whose `stigmer` is the emulator, for this test's group. */
   readonly env: NodeJS.ProcessEnv;
 }
 
 interface Sandbox extends Shop {
-  /** Stops what still runs, kills what is provably ours; returns what was left running. */
+  /**
+   * Returns what was left running (Ollama aside: neither `stigmer server stop` nor stigmer-e2e
+   * ever stops it), then stops what still runs and kills what is provably ours.
+   */
   dispose(): Promise<string[]>;
 }
 
@@ -40,31 +52,18 @@ async function sandbox(): Promise<Sandbox> {
   await chmod(dir, 0o755); // postgres runs as nobody when we are root: it must reach its dir
   const home = path.join(dir, 'home');
   await mkdir(home);
-  const [server, temporal, workflowRunner, ollama, pg, app] = (await getFreePorts(6)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  // The emulator's fake Ollama on a port of its own: on the default one another test's answers.
-  const knobs = {
-    serverPort: server,
-    temporalPort: temporal,
-    workflowRunnerPort: workflowRunner,
-    ollamaPort: ollama,
-  };
+  // stigmer-server, Temporal and the fake Ollama on free ports of their own (on the default
+  // Ollama port another test's answers, and the CLI fails), `docker` the stand-in.
+  const machine = await emulatedMachine(home);
+  const [pg, app] = (await getFreePorts(2)) as [number, number];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CI: '', // the policy is given explicitly where it matters
     [MARK]: dir,
-    HOME: home,
+    ...machine.env, // HOME, the knobs, PATH with the docker stand-in first
     XDG_STATE_HOME: path.join(home, '.local', 'state'),
     STIGMER_E2E_BIN: emulatorBin,
-    STIGMER_SERVER_ADDR: `localhost:${server}`,
-    TEMPORAL_ADDRESS: `localhost:${temporal}`,
-    ...emulatorEnv(knobs),
+    ...machine.addresses,
     SHOP_PG_DIR: path.join(dir, 'pg'),
     SHOP_PG_PORT: String(pg),
     SHOP_APP_PORT: String(app),
@@ -72,12 +71,16 @@ async function sandbox(): Promise<Sandbox> {
   for (const name of ['DATABASE_URL', 'APP_URL', 'TEMPORAL_SERVICE_ADDRESS']) delete env[name];
   return {
     dir,
-    ports: { server, temporal, pg, app },
+    ports: { ...machine.ports, pg, app },
     env,
     async dispose() {
+      const ollama = await readFile(path.join(home, '.stigmer', 'llm.pid'), 'utf8').then(
+        (text) => [Number.parseInt(text, 10)],
+        () => [],
+      );
+      const left = await leftovers(dir, ollama);
       // A safety net: by now stigmer-e2e should have stopped everything (the tests assert it).
-      const calm = { ...env, ...emulatorEnv({ ...knobs, stopTimeoutMs: 1_000 }) };
-      await exec(process.execPath, [emulatorBin, 'server', 'stop'], { env: calm }).catch(() => {});
+      await machine.cleanup(); // Ollama too
       const data = path.join(dir, 'pg', 'data');
       const asNobody = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
       const [file, ...args] = [...asNobody, path.join(PG_BIN, 'pg_ctl'), '-D', data, 'stop'];
@@ -85,8 +88,7 @@ async function sandbox(): Promise<Sandbox> {
         () => exec(file!, [...args, '-m', 'immediate']).catch(() => {}),
         () => {},
       );
-      const left = await leftovers(dir);
-      for (const line of left) {
+      for (const line of await marked(dir, [])) {
         try {
           process.kill(Number.parseInt(line, 10), 'SIGKILL');
         } catch {}
@@ -125,12 +127,12 @@ export async function groupStopped(shop: Shop): Promise<boolean> {
   return open.every((o) => !o);
 }
 
-/** Live processes (zombies aside) carrying the sandbox's mark, as "pid command line". */
-async function marked(dir: string): Promise<string[]> {
+/** Live processes (zombies aside) carrying the sandbox's mark, `spared` aside, as "pid command line". */
+async function marked(dir: string, spared: number[]): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir('/proc')) {
     const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (!Number.isInteger(pid) || pid === process.pid || spared.includes(pid)) continue;
     try {
       const environ = await readFile(`/proc/${pid}/environ`, 'latin1');
       if (!environ.split('\0').includes(`${MARK}=${dir}`)) continue;
@@ -146,12 +148,12 @@ async function marked(dir: string): Promise<string[]> {
 }
 
 /**
- * What of the sandbox still runs once core's watchdog (which polls every second or two, and exits
- * at its next poll after the last release) had the time to go.
+ * What of the sandbox still runs, `spared` aside, once core's watchdog (which polls every second
+ * or two, and exits at its next poll after the last release) had the time to go.
  */
-async function leftovers(dir: string): Promise<string[]> {
-  await waitFor(async () => (await marked(dir)).length === 0, 10_000).catch(() => {});
-  return marked(dir);
+async function leftovers(dir: string, spared: number[]): Promise<string[]> {
+  await waitFor(async () => (await marked(dir, spared)).length === 0, 10_000).catch(() => {});
+  return marked(dir, spared);
 }
 
 export interface Ran {
