@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
  * until every port is known, so the kernel cannot hand the same port out twice.
  *
  * @example
- * const [serverPort, temporalPort, workflowRunnerPort] = await getFreePorts(3);
+ * const [serverPort, temporalPort, ollamaPort] = await getFreePorts(3);
  */
 export async function getFreePorts(count: number, host = '127.0.0.1'): Promise<number[]> {
   if (!Number.isInteger(count) || count < 1) {
