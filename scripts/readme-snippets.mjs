@@ -38,8 +38,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /**
- * The READMEs and pages with blocks a user would paste. The emulator's README is left out: its
- * snippets are for this repository's tests, whose suites run them.
+ * The READMEs and pages with blocks a user would paste. The emulator's README is left out: it
+ * documents a test double of this repository, not something a user pastes.
  */
 const FILES = [
   'README.md',
