@@ -7,7 +7,8 @@ import { canConnect } from '@stigmer/e2e-emulator';
 import { track } from './leftovers.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-export const CLI = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+/** The CLI as users run it: the package's bin, which loads the bundle (dist/bundle/). */
+export const CLI = fileURLToPath(new URL('../../bin/stigmer-e2e.js', import.meta.url));
 
 export { isAlive as isRunning, waitFor } from '@stigmer/e2e-emulator';
 
