@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // stigmer-e2e benchmarks. Every figure is measured side by side with its comparison in the same
 // run, interleaved, and reported as medians and ratios (these machines are noisy).
-// Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory,usage,install] [--runs N] [--sharing 8,32]
+// Usage: pnpm bench [-- --only lag,warm,sharing,action,cache,stop,memory,usage,install] [--runs N] [--sharing 8,32]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,12 +32,14 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: pnpm bench [-- --only lag,warm,sharing,action,stop,memory,usage,install] [--runs N] [--sharing 8,32]',
+    'Usage: pnpm bench [-- --only lag,warm,sharing,action,cache,stop,memory,usage,install] [--runs N] [--sharing 8,32]',
   );
   process.exit(0);
 }
 const RUNS = Number(args.runs);
-const only = new Set((args.only ?? 'lag,warm,sharing,action,stop,memory,usage,install').split(','));
+const only = new Set(
+  (args.only ?? 'lag,warm,sharing,action,cache,stop,memory,usage,install').split(','),
+);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'stigmer-e2e-bench-'));
 const results = { machine: machine(), date: new Date().toISOString(), sections: {} };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -522,6 +524,96 @@ async function usage() {
   }
 }
 
+// 9. A CI start with the Action's caches cold, then warm: a first job on a runner downloads
+// Temporal and Ollama, pulls the model and the agent-runner image (knobs stand in for the
+// download times: `cacheKnobs`), and post saves them; the next job on a fresh machine (same
+// paths, nothing on it) restores them in pre. GitHub's cache service is the directory store.
+// The CLI is the emulator on PATH (install: false: no release can be downloaded here), so its
+// tools (~/.stigmer/bin), keyed by the CLI's version, are downloaded by both jobs.
+const cacheKnobs = {
+  temporalDownloadMs: 3_000,
+  ollamaDownloadMs: 3_000,
+  modelPullMs: 8_000,
+  imagePullMs: 12_000,
+  ollamaModels: [],
+};
+async function cache() {
+  const repo = path.resolve(here, '..');
+  const launcher = path.join(scratch, 'cache-bin');
+  mkdirSync(launcher, { recursive: true });
+  writeFileSync(
+    path.join(launcher, 'stigmer'),
+    `#!/bin/sh\nexec "${process.execPath}" "${emulatorBin}" "$@"\n`,
+    { mode: 0o755 },
+  );
+  const inputs = {
+    install: 'false',
+    cache: 'true',
+    version: 'latest',
+    'github-token': '',
+    timeout: '120',
+    'on-unavailable': 'fail',
+    stop: 'if-owned',
+    'log-lines': '100',
+    require: '',
+    config: '',
+    'download-url': '',
+  };
+  const job = async (name, cacheDir) => {
+    const stack = await emulated(name, cacheKnobs);
+    const env = {
+      ...stack.env,
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      RUNNER_TEMP: path.join(stack.home, 'temp'),
+      STIGMER_ACTION_CACHE_DIR: cacheDir,
+      PATH: `${launcher}${path.delimiter}${stack.env.PATH}`,
+    };
+    mkdirSync(env.RUNNER_TEMP, { recursive: true });
+    const pre = await runStage(repo, 'pre', { inputs, state: {}, env });
+    if (pre.code !== 0) throw new Error(`pre failed:\n${pre.output}`);
+    const main = await runStage(repo, 'main', { inputs, state: pre.state, env });
+    if (main.code !== 0 || main.outputs.available !== 'true')
+      throw new Error(`main failed:\n${main.output}`);
+    const post = await runStage(repo, 'post', { inputs, state: main.state, env });
+    if (post.code !== 0) throw new Error(`post failed:\n${post.output}`);
+    return { start: pre.ms + main.ms, post: post.ms };
+  };
+  const runs = [];
+  for (let i = 0; i < 2; i++) {
+    const cacheDir = path.join(scratch, `cache-store-${i}`);
+    const cold = await job(`cache-${i}`, cacheDir);
+    // The next job: the same paths on a fresh machine (an ephemeral runner), the cache filled.
+    await stacks.pop().cleanup();
+    rmSync(path.join(scratch, `cache-${i}`), { recursive: true, force: true });
+    const warm = await job(`cache-${i}`, cacheDir);
+    runs.push({ cold, warm });
+  }
+  const cold = median(runs.map((r) => r.cold.start));
+  const warm = median(runs.map((r) => r.warm.start));
+  results.sections.cache = {
+    knobs: cacheKnobs,
+    coldStartMs: round(cold),
+    warmStartMs: round(warm),
+    coldPostMs: round(median(runs.map((r) => r.cold.post))),
+    warmPostMs: round(median(runs.map((r) => r.warm.post))),
+    coldOverWarm: round(cold / warm, 2),
+  };
+  const r = results.sections.cache;
+  table(
+    `CI start (pre + main), Action caches cold vs warm (${runs.length} pairs; downloads stood in for by knobs: ${JSON.stringify(cacheKnobs)})`,
+    [
+      [
+        'cold: downloads, model pull, image pull',
+        `${r.coldStartMs} ms`,
+        `post ${r.coldPostMs} ms (saves)`,
+      ],
+      ['warm: model and image restored in pre', `${r.warmStartMs} ms`, `post ${r.warmPostMs} ms`],
+      ['cold / warm', `${r.coldOverWarm}x`],
+    ],
+  );
+}
+
 // 8. Install cost: the packed core installed into an empty project, from the registry with an
 // empty npm cache (the dependencies' tarballs are downloaded, as on a fresh CI machine).
 async function install() {
@@ -570,7 +662,7 @@ async function install() {
   ]);
 }
 
-const SECTIONS = { lag, warm, sharing, action, stop, memory, usage, install };
+const SECTIONS = { lag, warm, sharing, action, cache, stop, memory, usage, install };
 console.log(
   `stigmer-e2e benchmarks: ${results.machine.cpus} x ${results.machine.model}, ${results.machine.memGiB} GiB, Node ${results.machine.node}`,
 );
