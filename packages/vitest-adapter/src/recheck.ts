@@ -66,15 +66,14 @@ async function statusOf(
 
 /**
  * How the stack was got, in core's words (`✓ stigmer is available (started by this run, which
- * owns it) after 4.2 s`; `available again` when a rerun got it back), or the full story when it
- * is unavailable.
+ * owns it) after 4.2 s`; `available again` when a rerun got back a stack it had lost), or the
+ * full story when it is unavailable.
  */
 export function describeChange(before: HandleSnapshot | null, after: HandleSnapshot): string {
+  const again = before?.available === true;
   if (isGroupSnapshot(after))
     return after.available
-      ? describeGroupAvailable(after, 'run', { again: before !== null })
+      ? describeGroupAvailable(after, 'run', { again })
       : describeGroupUnavailable(after);
-  return after.available
-    ? describeAvailable(after, 'run', { again: before !== null })
-    : describeUnavailable(after);
+  return after.available ? describeAvailable(after, 'run', { again }) : describeUnavailable(after);
 }

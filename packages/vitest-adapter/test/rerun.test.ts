@@ -104,6 +104,10 @@ test('a stack that was unavailable and is up now is used, and left running', asy
   await project.rerun();
   expect(project.last).toMatchObject({ available: true, owned: false, reused: true });
   expect(project.messages.join('\n')).toContain('fixture is up now: using it for this rerun.');
+  // Not "again": this run never had it.
+  expect(project.messages.join('\n')).toMatch(
+    /✓ fixture is available \(already running, not started by stigmer-e2e: it will be left running\) after/,
+  );
   await teardown();
   expect(await isRunning(foreign.pid!)).toBe(true);
 });
