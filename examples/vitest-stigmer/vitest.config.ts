@@ -1,7 +1,12 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { emulatorBin, emulatorEnv, getFreePorts } from '@stigmer/e2e-emulator';
+import {
+  emulatedMachine,
+  emulatorBin,
+  KNOB_ENV,
+  killEmulatorProcesses,
+} from '@stigmer/e2e-emulator';
 import { type Profile, stigmer, stigmerServer } from '@stigmer/e2e-vitest';
 import { defineConfig } from 'vitest/config';
 
@@ -12,9 +17,9 @@ export default defineConfig(async () => ({
 
 /**
  * The real Stigmer stack when a `stigmer` CLI is installed (or STIGMER_E2E_BIN names one).
- * Otherwise the emulator from this repository stands in for it, in its own HOME and on free
- * ports (fixed ones would clash with another checkout's run), so it never touches a
- * developer's ~/.stigmer.
+ * Otherwise the emulator from this repository stands in for it, on an emulated machine of this
+ * run's own: a throwaway HOME, free ports (fixed ones would clash with another checkout's run)
+ * and the emulator's `docker` stand-in, so it never touches a developer's ~/.stigmer or Docker.
  */
 async function stigmerProfile(): Promise<Profile> {
   const chosen = process.env.STIGMER_E2E_BIN ?? onPath('stigmer');
@@ -22,22 +27,28 @@ async function stigmerProfile(): Promise<Profile> {
     console.error(`[example] using the \`stigmer\` at ${chosen}`);
     return stigmer();
   }
-  const [serverPort, temporalPort, workflowRunnerPort] = (await getFreePorts(3)) as [
-    number,
-    number,
-    number,
-  ];
-  const ports = { serverPort, temporalPort, workflowRunnerPort };
-  const home = fileURLToPath(new URL('./.cache/stigmer-home', import.meta.url));
+  const home = mkdtempSync(path.join(tmpdir(), 'stigmer-example-home-'));
+  const machine = await emulatedMachine(home);
+  // The plugin probes agent-runner with `docker inspect` from this process: the same stand-in,
+  // the same container state as the emulated `stigmer` uses.
+  process.env.PATH = machine.env.PATH;
+  process.env[KNOB_ENV.dockerDir] = machine.env[KNOB_ENV.dockerDir];
+  // The plugin stops what it started; like the real CLI's stop, that spares Ollama (here the
+  // emulator's fake one, on this run's port). The machine goes with the run.
+  process.once('exit', () => {
+    killEmulatorProcesses(home);
+    rmSync(home, { recursive: true, force: true });
+  });
+  const { server, temporal, ollama } = machine.ports;
   console.error(
-    `[example] no \`stigmer\` on PATH: using the emulator from @stigmer/e2e-emulator instead (HOME ${home}, ports ${Object.values(ports).join('/')}).`,
+    `[example] no \`stigmer\` on PATH: using the emulator from @stigmer/e2e-emulator instead (HOME ${home}, ports ${server}/${temporal}/${ollama}).`,
   );
   return stigmer({
     bin: emulatorBin,
     home,
-    serverAddress: `localhost:${ports.serverPort}`,
-    temporalAddress: `localhost:${ports.temporalPort}`,
-    env: emulatorEnv(ports),
+    serverAddress: machine.addresses.STIGMER_SERVER_ADDR,
+    temporalAddress: machine.addresses.TEMPORAL_ADDRESS,
+    env: machine.env,
   });
 }
 

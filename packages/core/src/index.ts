@@ -43,6 +43,7 @@ export type { Outcome, ReleaseReason } from './report/outcome.js';
 export { stackUsage } from './report/stack-usage.js';
 export { type Bar, formatTimeline, timelineBars, timelineMermaid } from './report/timeline.js';
 export {
+  type AvailableWording,
   describeAvailable,
   describeGroupAvailable,
   describeGroupRelease,

@@ -42,39 +42,50 @@ export async function readmeSmoke(project, node) {
   const emulator = await import(
     pathToFileURL(path.join(WORKSPACE, 'packages/emulator/dist/index.js')).href
   );
-  const [serverPort, temporalPort, workflowRunnerPort] = await emulator.getFreePorts(3);
-  // The stack's HOME (its ~/.stigmer, pid files, logs), inside the temp project.
+  // An emulated machine inside the temp project: its HOME (~/.stigmer, pid files, logs, the
+  // docker stand-in's state), free ports, the docker stand-in first on PATH (the plugin runs
+  // `docker inspect` itself, so Vitest gets the machine's environment, not only `stigmer`).
   const home = path.join(project, '.home');
   mkdirSync(home);
+  const machine = await emulator.emulatedMachine(home);
   const env = {
     ...process.env,
-    ...emulator.emulatorEnv({ serverPort, temporalPort, workflowRunnerPort }),
-    HOME: home,
+    ...machine.env,
+    ...machine.addresses,
     STIGMER_E2E_BIN: emulator.emulatorBin,
-    STIGMER_SERVER_ADDR: `localhost:${serverPort}`,
-    TEMPORAL_ADDRESS: `localhost:${temporalPort}`,
   };
   for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
   delete env.CI;
-  const report = path.join(project, 'report.json');
-  run(
-    node,
-    [
-      path.join(project, 'node_modules/vitest/vitest.mjs'),
-      'run',
-      '--reporter=verbose',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ],
-    { cwd: project, env },
-  );
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  if (result.numPassedTests < 1 || result.numFailedTests > 0 || result.numPendingTests > 0)
-    throw new Error(`expected the quick start's tests to pass, got ${JSON.stringify(result)}`);
-  const pidFile = path.join(home, '.stigmer/data/daemon.pid');
-  for (const port of [serverPort, temporalPort, workflowRunnerPort])
-    if (await accepts(port))
-      throw new Error(`port ${port} still accepts connections after the run`);
-  if (existsSync(pidFile)) throw new Error(`${pidFile} is still there after the run`);
-  console.log(`quick start: ${result.numPassedTests} passed; the stack was stopped after the run`);
+  try {
+    const report = path.join(project, 'report.json');
+    run(
+      node,
+      [
+        path.join(project, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--reporter=verbose',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      { cwd: project, env },
+    );
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    if (result.numPassedTests < 1 || result.numFailedTests > 0 || result.numPendingTests > 0)
+      throw new Error(`expected the quick start's tests to pass, got ${JSON.stringify(result)}`);
+    const pidFile = path.join(home, '.stigmer/data/daemon.pid');
+    for (const port of [machine.ports.server, machine.ports.temporal])
+      if (await accepts(port))
+        throw new Error(`port ${port} still accepts connections after the run`);
+    if (existsSync(pidFile)) throw new Error(`${pidFile} is still there after the run`);
+    // The stop spares Ollama, as the real CLI's does: nothing else of the stack may be left.
+    const ollama = Number(readFileSync(path.join(home, '.stigmer/llm.pid'), 'utf8').trim());
+    const left = emulator.emulatorProcesses(home).filter((p) => p.pid !== ollama);
+    if (left.length > 0)
+      throw new Error(`still running after the run: ${left.map((p) => p.pid).join(', ')}`);
+    console.log(
+      `quick start: ${result.numPassedTests} passed; the stack was stopped after the run`,
+    );
+  } finally {
+    await machine.cleanup();
+  }
 }

@@ -4,8 +4,11 @@
  */
 import {
   type ComponentStatus,
+  describeAvailable,
+  describeGroupAvailable,
   describeGroupUnavailable,
   describeNotReady,
+  describeOutcome,
   describeUnavailable,
   groupStatus,
   type HandleSnapshot,
@@ -40,7 +43,7 @@ export async function recheck(
   if (status.available === wasAvailable) return null;
   if (wasAvailable)
     logger.warn(
-      `${status.profile} is no longer ready: ${describeNotReady(status.components) || 'not every component is ready'}. ${handle?.owned ? 'This run started it: starting it again.' : 'Ensuring it again.'}`,
+      `${status.profile} is no longer ready: ${describeNotReady(status.components) || 'not every component is ready'}. Ensuring it again${handle ? ` (it was ${describeOutcome(handle.outcome)})` : ''}.`,
     );
   else logger.info(`${status.profile} is up now: using it for this rerun.`);
   await handle?.release();
@@ -61,17 +64,16 @@ async function statusOf(
   return { profile, available, components };
 }
 
-/** One line for a change of stack between runs, or the full story when it is unavailable. */
+/**
+ * How the stack was got, in core's words (`✓ stigmer is available (started by this run, which
+ * owns it) after 4.2 s`; `available again` when a rerun got back a stack it had lost), or the
+ * full story when it is unavailable.
+ */
 export function describeChange(before: HandleSnapshot | null, after: HandleSnapshot): string {
-  if (!after.available)
-    return isGroupSnapshot(after) ? describeGroupUnavailable(after) : describeUnavailable(after);
-  const how: Record<HandleSnapshot['outcome'], string> = {
-    started: 'started by this run',
-    adopted: 'adopted by this run (its starter had ended)',
-    joined: 'shared with the run that started it',
-    reused: 'already running; reused and left running',
-    external: 'external; only probed',
-    unavailable: 'unavailable',
-  };
-  return `${after.profile} is ${before ? 'available again' : 'available'}: ${how[after.outcome]}.`;
+  const again = before?.available === true;
+  if (isGroupSnapshot(after))
+    return after.available
+      ? describeGroupAvailable(after, 'run', { again })
+      : describeGroupUnavailable(after);
+  return after.available ? describeAvailable(after, 'run', { again }) : describeUnavailable(after);
 }

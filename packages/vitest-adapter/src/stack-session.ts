@@ -5,6 +5,8 @@
  */
 import {
   describeGroupRelease,
+  describeRelease,
+  describeUsage,
   ensureGroup,
   ensureServer,
   type GroupHandle,
@@ -65,7 +67,8 @@ export class StackSession {
       return;
     }
     this.use(handle);
-    if (!handle.available)
+    if (handle.available) this.logger.info(describeChange(null, handle));
+    else
       this.logger.warn(
         `${describeChange(null, handle)}\nSuites wrapped in describeStigmer() are skipped (onUnavailable: 'skip').`,
       );
@@ -98,23 +101,11 @@ export class StackSession {
       this.logger.info(describeGroupRelease(handle.profile, members, result));
       return;
     }
-    if (result.usage) {
-      const each = result.usage.processes
-        .map((p) => `${p.name} ${p.peakRssMiB} MiB, ${p.avgCpuPercent}%`)
-        .join('; ');
-      this.logger.info(
-        `${handle.profile} during this run (${Math.round(result.usage.durationMs / 1000)} s): peak ${result.usage.total.peakRssMiB} MiB, ` +
-          `${result.usage.total.avgCpuPercent}% CPU on average (${each}).`,
-      );
-    }
-    if (result.stop)
-      this.logger.info(
-        `${handle.profile} stopped (started by this run; no other run uses it)${result.stop.problems.length > 0 ? ', with problems (see above)' : ''}.`,
-      );
-    else if (handle.owned && result.remaining > 0)
-      this.logger.info(
-        `${handle.profile} left running for ${result.remaining} other run(s); the last one out stops it.`,
-      );
+    // No lease (unavailable, external): nothing was held, so there is nothing to report.
+    if (!handle.leaseId) return;
+    const usage = describeUsage(handle.profile, result.usage);
+    if (usage) this.logger.info(usage);
+    this.logger.info(describeRelease(handle.profile, handle.outcome, result));
   }
 
   /**

@@ -50,8 +50,15 @@ test('the Stigmer profile through the plugin: started, addresses injected, stopp
     TEMPORAL_ADDRESS: `localhost:${stack.fixtureEnv.FIXTURE_TEMPORAL_PORT}`,
   });
   expect(context.components.map((c) => c.name)).toContain('temporal');
+  // The engine's own `docker inspect`, run from the Vitest process, saw the container.
+  expect(
+    context.components.find((c) => c.name === 'agent-runner'),
+    run.output,
+  ).toMatchObject({
+    ready: true,
+  });
   expect(run.output).toContain('stigmer stopped');
-  expect(await stack.pids()).toEqual({});
+  expect(await stack.running()).toEqual({});
   await stack.assertStopped([]);
 });
 
@@ -70,7 +77,8 @@ test("the plain '@stigmer/e2e-vitest/global-setup' entry: the Stigmer profile's 
     owned: true,
     env: { STIGMER_SERVER_ADDR: stack.defaultsEnv.STIGMER_SERVER_ADDR },
   });
-  expect(await stack.pids()).toEqual({});
+  expect(await stack.running()).toEqual({});
+  await stack.assertStopped([]);
 });
 
 test('a setup file of its own with createGlobalSetup(options)', async () => {

@@ -56,9 +56,9 @@ describe('a stopped stack', () => {
     });
     const events = await stack.events();
     expect(events.map((e) => e.what)).toEqual(['start', 'stop']);
-    // Resource insight in the teardown output.
+    // Resource insight in the teardown output, in core's words (the CLI prints the same line).
     expect(run.output).toMatch(
-      /\[stigmer-e2e\] fixture during this run \(\d+ s\): peak [\d.]+ MiB, [\d.]+% CPU on average \(server /,
+      /\[stigmer-e2e\] fixture, while this run held it \(\d+ s\): peak [\d.]+ MiB, [\d.]+% CPU on average \(server /,
     );
     await stack.assertNothingRunning();
   });

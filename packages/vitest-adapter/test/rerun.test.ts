@@ -75,7 +75,7 @@ test('a stack this run owns that died is started again and the change is reporte
   expect(project.provided).toHaveLength(2);
   expect(project.last).toMatchObject({ available: true, owned: true, outcome: 'started' });
   expect(project.messages.join('\n')).toMatch(
-    /warn: fixture is no longer ready: web .*This run started it: starting it again\.[\s\S]*fixture is available again: started by this run\./,
+    /warn: fixture is no longer ready: web .*Ensuring it again \(it was started by this run, which owns it\)\.[\s\S]*✓ fixture is available again \(started by this run, which owns it\) after/,
   );
   await teardown();
   expect((await stack.events()).at(-1)).toEqual({ what: 'stop', pid: events[1]!.pid });
@@ -104,6 +104,10 @@ test('a stack that was unavailable and is up now is used, and left running', asy
   await project.rerun();
   expect(project.last).toMatchObject({ available: true, owned: false, reused: true });
   expect(project.messages.join('\n')).toContain('fixture is up now: using it for this rerun.');
+  // Not "again": this run never had it.
+  expect(project.messages.join('\n')).toMatch(
+    /✓ fixture is available \(already running, not started by stigmer-e2e: it will be left running\) after/,
+  );
   await teardown();
   expect(await isRunning(foreign.pid!)).toBe(true);
 });

@@ -44,8 +44,10 @@ test('a stack that died is started again before the rerun; Ctrl-C stops it', asy
   await vitest.waitForOutput(/Waiting for file changes[\s\S]*Waiting for file changes/);
   const rerun = vitest.output().slice(vitest.output().indexOf('RERUN'));
   expect(rerun).toContain('fixture is no longer ready');
-  expect(rerun).toContain('This run started it: starting it again.');
-  expect(rerun).toContain('fixture is available again: started by this run.');
+  expect(rerun).toContain('Ensuring it again (it was started by this run, which owns it).');
+  expect(rerun).toMatch(
+    /✓ fixture is available again \(started by this run, which owns it\) after [\d.]+ s/,
+  );
   expect(rerun).toContain('2 passed');
   const events = await stack.events();
   expect(events.map((e) => e.what)).toEqual(['start', 'start']);

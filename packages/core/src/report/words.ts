@@ -35,9 +35,18 @@ export function describeOutcome(outcome: Outcome, who: Who = 'run'): string {
   }
 }
 
+/** How a stack became available: `again` after it was lost (a watch-mode rerun got it back). */
+export interface AvailableWording {
+  readonly again?: boolean;
+}
+
 /** "✓ stigmer is available (started by this run, which owns it) after 4.2 s" */
-export function describeAvailable(snapshot: HandleSnapshot, who: Who = 'run'): string {
-  return `✓ ${snapshot.profile} is available (${describeOutcome(snapshot.outcome, who)}) after ${formatSeconds(snapshot.elapsedMs)}`;
+export function describeAvailable(
+  snapshot: HandleSnapshot,
+  who: Who = 'run',
+  { again = false }: AvailableWording = {},
+): string {
+  return `✓ ${snapshot.profile} is available${again ? ' again' : ''} (${describeOutcome(snapshot.outcome, who)}) after ${formatSeconds(snapshot.elapsedMs)}`;
 }
 
 /**
@@ -118,8 +127,12 @@ export function describeMembers(members: readonly MemberSnapshot[], who: Who = '
 }
 
 /** "✓ shop is available after 6.3 s (3 members):" and a line per member. */
-export function describeGroupAvailable(snapshot: GroupSnapshot, who: Who = 'run'): string {
-  return `✓ ${snapshot.profile} is available after ${formatSeconds(snapshot.elapsedMs)} (${snapshot.members.length} members):\n${describeMembers(snapshot.members, who)}`;
+export function describeGroupAvailable(
+  snapshot: GroupSnapshot,
+  who: Who = 'run',
+  { again = false }: AvailableWording = {},
+): string {
+  return `✓ ${snapshot.profile} is available${again ? ' again' : ''} after ${formatSeconds(snapshot.elapsedMs)} (${snapshot.members.length} members):\n${describeMembers(snapshot.members, who)}`;
 }
 
 /**
