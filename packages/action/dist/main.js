@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-UZ5UMWGX.js";
+} from "./chunks/chunk-3MTQ3JIH.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-TVQHRUUN.js";
+} from "./chunks/chunk-KR2H5MZB.js";
 import {
   actionsLogger,
   bin,
@@ -35,7 +35,7 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-NZ4VNE7K.js";
+} from "./chunks/chunk-GMZ2VSVX.js";
 import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-TVQHRUUN.js";
+} from "./chunks/chunk-KR2H5MZB.js";
 import {
   actionsLogger,
   attempt,
@@ -36,7 +36,7 @@ import {
   timelineBars,
   timelineMermaid,
   warning
-} from "./chunks/chunk-NZ4VNE7K.js";
+} from "./chunks/chunk-GMZ2VSVX.js";
 import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";

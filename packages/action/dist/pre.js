@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-UZ5UMWGX.js";
+} from "./chunks/chunk-3MTQ3JIH.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,7 +12,7 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-NZ4VNE7K.js";
+} from "./chunks/chunk-GMZ2VSVX.js";
 import "./chunks/chunk-HVRAPJHX.js";
 import "./chunks/chunk-DRDZ57S2.js";
 import "./chunks/chunk-MHLZWAZR.js";
