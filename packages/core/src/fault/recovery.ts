@@ -44,6 +44,8 @@ export interface WaitReadyOptions {
   timeoutMs?: number;
   /** Log lines in the report of a component that did not come back. Default 50. */
   logLines?: number;
+  /** Aborting stops the wait (rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_RECOVERY_TIMEOUT_MS = 60_000;
@@ -58,7 +60,7 @@ export async function waitRecovery(
   profile: Profile,
   component: Component,
   fault: FaultRecord | null,
-  { timeoutMs = DEFAULT_RECOVERY_TIMEOUT_MS, logLines = 50 }: WaitReadyOptions = {},
+  { timeoutMs = DEFAULT_RECOVERY_TIMEOUT_MS, logLines = 50, signal }: WaitReadyOptions = {},
 ): Promise<Recovery> {
   const deadline = Date.now() + timeoutMs;
   let backAt: number | null = null;
@@ -66,6 +68,7 @@ export async function waitRecovery(
   let after: FaultTarget | null = null;
   let detail = '';
   while (readyAt === null && Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (backAt === null) {
       const seen = await observe(component);
       detail = seen.detail;
@@ -82,7 +85,7 @@ export async function waitRecovery(
       detail = probe.detail;
       if (probe.ready) readyAt = Date.now();
     }
-    if (readyAt === null) await sleep(POLL_MS);
+    if (readyAt === null) await sleep(POLL_MS, signal);
   }
   const wentDownAt = fault?.wentDownAt ?? null;
   const recovered = readyAt !== null;
