@@ -50,6 +50,7 @@ export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadConfig, loadProfile } from './profile/load-profile.js';
 export { type Component, isProfile, type Profile } from './profile/profile.js';
+export { type ProfileData, profileFromData, profileToData } from './profile/profile-data.js';
 export type {
   ComponentSpec,
   LogSource,

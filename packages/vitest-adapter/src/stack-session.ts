@@ -4,14 +4,18 @@
  * core's; this file only wires core to Vitest's globalSetup life cycle.
  */
 import {
+  defineServer,
   describeGroupRelease,
   ensureGroup,
   ensureServer,
   type GroupHandle,
   isGroup,
   isGroupSnapshot,
+  isProfile,
   type Logger,
   type OnUnavailable,
+  type ProfileData,
+  profileToData,
   resolvePolicy,
   type ServerHandle,
   ServerUnavailableError,
@@ -34,6 +38,8 @@ export class StackSession {
   private checking: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly policy: OnUnavailable;
+  /** A single stack's profile as data, for `faults()` in the tests. */
+  private readonly profileData: ProfileData | undefined;
 
   constructor(
     private readonly profile: StackTarget,
@@ -41,6 +47,9 @@ export class StackSession {
     private readonly logger: Logger,
   ) {
     this.policy = resolvePolicy(options.onUnavailable);
+    this.profileData = isGroup(profile)
+      ? undefined
+      : profileToData(isProfile(profile) ? profile : defineServer(profile));
   }
 
   /**
@@ -55,7 +64,7 @@ export class StackSession {
       handle = await this.ensure();
     } catch (error) {
       if (!(error instanceof ServerUnavailableError)) throw error;
-      this.provide(toContext(error.snapshot, this.policy));
+      this.provide(toContext(error.snapshot, this.policy, this.profileData));
       this.logger.warn(
         `${error.message}\n\nThe tests that need it fail, and so does the run: onUnavailable is 'fail' (the default when CI is set). ` +
           "Fix what is above, or pass onUnavailable: 'skip' to stigmerServer() to skip those tests instead.",
@@ -136,7 +145,7 @@ export class StackSession {
           `${(error as Error).message}\nSuites wrapped in describeStigmer() ${effect} (onUnavailable: '${this.policy}').`,
         );
         this.provide({
-          ...(snapshot ? toContext(snapshot, this.policy) : this.current!),
+          ...(snapshot ? toContext(snapshot, this.policy, this.profileData) : this.current!),
           available: false,
           owned: false,
           reason,
@@ -148,7 +157,7 @@ export class StackSession {
 
   private use(handle: Handle): void {
     this.handle = handle;
-    this.provide(toContext(handle.snapshot(), this.policy));
+    this.provide(toContext(handle.snapshot(), this.policy, this.profileData));
   }
 
   private provide(context: StigmerContext): void {
