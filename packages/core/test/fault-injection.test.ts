@@ -203,6 +203,15 @@ setInterval(() => {}, 1000);`,
     );
   });
 
+  it('resume(): a pause ended early, the resumer left with nothing to do', async () => {
+    const pid = (await stack!.pid('workflow-runner'))!;
+    await h.faults.pause('workflow-runner', { forMs: 60_000 });
+    expect(await processState(pid)).toBe('T');
+    expect(await h.faults.resume('workflow-runner')).toBe(true);
+    expect(await processState(pid)).not.toBe('T');
+    expect(await h.faults.resume('workflow-runner')).toBe(false);
+  });
+
   it('refused, nothing signalled: an external stack, an unknown component, a pid file naming a stranger', async () => {
     const external = faults(stack!.profile({ external: true }), { allowReused: true });
     await expect(external.kill('workflow-runner')).rejects.toBeInstanceOf(ExternalStackError);
@@ -249,6 +258,16 @@ describe('a stack of its own', () => {
     // Not running any more: a second fault is refused.
     await expect(h.faults.kill('temporal')).rejects.toBeInstanceOf(ComponentNotRunningError);
   });
+
+  it("kill workflow-runner with Stigmer's own supervisor timings: back within one 10 s check, 2 s stop wait and 5 s delay", async () => {
+    const h = await start({});
+    const fault = await h.faults.kill('workflow-runner');
+    const recovery = await h.faults.waitReady('workflow-runner', { timeoutMs: 30_000 });
+    report("kill workflow-runner (Stigmer's timings)", recovery);
+    expectOrdered(recovery);
+    expect(recovery.backAt! - fault.wentDownAt).toBeGreaterThanOrEqual(7_000);
+    expect(recovery.backAt! - fault.wentDownAt).toBeLessThanOrEqual(20_000);
+  }, 90_000);
 
   it('stop: a process that ignores SIGTERM is SIGKILLed after the stop timeout', async () => {
     const h = await start({ ...FAST, ignoreSigterm: true });
