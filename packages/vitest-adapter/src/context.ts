@@ -41,7 +41,8 @@ export interface StigmerContext {
   readonly members?: readonly StigmerMember[];
   /**
    * The profile as plain data, so that a test can reach core from its worker: `faults()` rebuilds
-   * the profile from it. Absent for a group.
+   * the profile from it. Without the start command's environment (it may hold secrets; faults
+   * never run the start command). Absent for a group.
    */
   readonly profileData?: ProfileData;
 }

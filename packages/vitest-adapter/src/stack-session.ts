@@ -14,10 +14,12 @@ import {
   isProfile,
   type Logger,
   type OnUnavailable,
+  type Profile,
   type ProfileData,
   profileToData,
   resolvePolicy,
   type ServerHandle,
+  type ServerSpec,
   ServerUnavailableError,
 } from '@stigmer/e2e-core';
 import { INJECT_KEY, type StigmerContext, toContext } from './context.js';
@@ -47,9 +49,7 @@ export class StackSession {
     private readonly logger: Logger,
   ) {
     this.policy = resolvePolicy(options.onUnavailable);
-    this.profileData = isGroup(profile)
-      ? undefined
-      : profileToData(isProfile(profile) ? profile : defineServer(profile));
+    this.profileData = isGroup(profile) ? undefined : forFaults(profile);
   }
 
   /**
@@ -181,4 +181,13 @@ export class StackSession {
       ? ensureGroup(this.profile, options)
       : ensureServer(this.profile, options);
   }
+}
+
+/**
+ * The profile as the tests get it, for `faults()`: everything but the start command's
+ * environment, which faults never use and which may hold the profile's secrets (API keys).
+ */
+function forFaults(profile: Profile | ServerSpec): ProfileData {
+  const data = profileToData(isProfile(profile) ? profile : defineServer(profile));
+  return { ...data, start: data.start && { ...data.start, env: {} } };
 }

@@ -5,6 +5,7 @@
  * stopped, the process or container frozen), with when.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ComponentNotRunningError } from '../errors.js';
 import { isProvenDead, type ProcessRef } from '../process/identity.js';
@@ -152,15 +153,20 @@ export async function pauseTarget(
     env: process.env,
     logFile: path.join(stateDir, 'logs', `fault-resumer-${id}.log`),
   });
-  if (target.kind === 'container') {
-    const step = await docker(['pause', target.id]);
-    return record('pause', target, injectedAt, await waitContainer(component, 'paused'), [step], {
-      resumeAt,
-      pauseId: id,
-    });
+  try {
+    if (target.kind === 'container') {
+      const step = await docker(['pause', target.id]);
+      return record('pause', target, injectedAt, await waitContainer(component, 'paused'), [step], {
+        resumeAt,
+        pauseId: id,
+      });
+    }
+    if (!(await signalVerified(target, 'SIGSTOP')))
+      throw notRunning(component.name, describeTarget(target));
+  } catch (error) {
+    rmSync(file, { force: true }); // nothing paused: the resumer, seeing it gone, exits
+    throw error;
   }
-  if (!(await signalVerified(target, 'SIGSTOP')))
-    throw notRunning(component.name, describeTarget(target));
   // The kernel stops it on its way back to user space: seen stopped a moment later.
   const deadline = Date.now() + GONE_TIMEOUT_MS;
   while (!(await isStopped(target)) && Date.now() < deadline) await sleep(5);
