@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-T4LMBUGE.js";
+} from "./chunks/chunk-ES3B6QUE.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-UGET6TYV.js";
+} from "./chunks/chunk-2NOJFFXW.js";
 import {
   actionsLogger,
   bin,
@@ -35,25 +35,25 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-JX7SGY7G.js";
-import "./chunks/chunk-FHJ7FBDW.js";
+} from "./chunks/chunk-O6JT255L.js";
+import {
+  isGroup
+} from "./chunks/chunk-P6QNAYR2.js";
+import "./chunks/chunk-MLB4RV5A.js";
 import "./chunks/chunk-DRDZ57S2.js";
-import "./chunks/chunk-MHLZWAZR.js";
+import "./chunks/chunk-A2UHPL76.js";
 import {
   exportVariable,
   group,
   setOutput
 } from "./chunks/chunk-UBXPN5TO.js";
-import "./chunks/chunk-QPGGAALU.js";
-import "./chunks/chunk-LZHRIAJN.js";
+import "./chunks/chunk-U2Q7SPIJ.js";
+import "./chunks/chunk-L66SN3ZJ.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
-import {
-  isGroup
-} from "./chunks/chunk-WZP5QKKD.js";
-import "./chunks/chunk-Q7BKM2W4.js";
-import "./chunks/chunk-YLRRAY23.js";
-import "./chunks/chunk-4IFXONDL.js";
+import "./chunks/chunk-CHQ6LYZ2.js";
+import "./chunks/chunk-CVPLYTV6.js";
+import "./chunks/chunk-YYN4WDBH.js";
 import "./chunks/chunk-MBKXSBH2.js";
 import "./chunks/chunk-HANBNIMK.js";
 

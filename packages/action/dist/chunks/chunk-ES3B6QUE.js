@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-JX7SGY7G.js";
+} from "./chunk-O6JT255L.js";
 import {
   HttpClient,
   addPath,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-JX7SGY7G.js";
+} from "./chunk-O6JT255L.js";
 import {
   endGroup,
   startGroup
