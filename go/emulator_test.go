@@ -1,6 +1,7 @@
 package stigmere2e_test
 
 import (
+	"context"
 	"errors"
 	"net"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	stigmere2e "github.com/stigmer/stigmer-e2e/go"
 )
@@ -93,5 +95,42 @@ func TestExampleGoSuite(t *testing.T) {
 	}
 	if answersAt(server) || answersAt(temporal) {
 		t.Fatal("the stack still answers after the example's suite")
+	}
+}
+
+// Failure injection through the Go package: `stigmer-e2e fault` on the stack this test started.
+func TestFaultKillWorkflowRunnerAndPauseTemporal(t *testing.T) {
+	sb := newSandbox(t)
+	emulatedStigmer(t, sb)
+	// The supervisor checks every 300 ms (10 s in Stigmer) and restarts at once.
+	t.Setenv("STIGMER_EMULATOR_HEALTH_CHECK_INTERVAL_MS", "300")
+	t.Setenv("STIGMER_EMULATOR_RESTART_DELAY_MS", "100")
+	stack := stigmere2e.EnsureT(t, stigmere2e.Options{Progress: logTo(t)})
+	ctx := context.Background()
+
+	killed, err := stack.Fault(ctx, stigmere2e.FaultKill, "workflow-runner", stigmere2e.FaultOptions{Wait: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := killed.Recovery
+	if r == nil || !r.Recovered || r.BackAt == nil || r.ReadyAt == nil || *r.RecoveryMs != *r.ReadyAt-*r.WentDownAt {
+		t.Fatalf("want workflow-runner recovered with its timeline, got %+v", r)
+	}
+	t.Logf("recovery: kill workflow-runner: %d ms", *r.RecoveryMs)
+
+	paused, err := stack.Fault(ctx, stigmere2e.FaultPause, "temporal", stigmere2e.FaultOptions{For: time.Second, Wait: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if paused.Fault.ResumeAt == nil || *paused.Fault.ResumeAt-paused.Fault.InjectedAt != 1000 {
+		t.Fatalf("want a 1 s pause, got %+v", paused.Fault)
+	}
+	if back := *paused.Recovery.BackAt - paused.Fault.InjectedAt; back < 950 {
+		t.Fatalf("Temporal was back %d ms after the pause began, before its end", back)
+	}
+
+	_, err = stack.Fault(ctx, stigmere2e.FaultKill, "nope", stigmere2e.FaultOptions{})
+	if err == nil || !strings.Contains(err.Error(), `has no component "nope"`) {
+		t.Fatalf("want the unknown component refused, got %v", err)
 	}
 }

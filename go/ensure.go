@@ -65,6 +65,9 @@ func ensure(ctx context.Context, opts Options, progress func(string)) (*Stack, e
 	if stack != nil && stack.LeaseID != "" {
 		stack.release = releaser(cli, config, stack.LeaseID, progress)
 	}
+	if stack != nil {
+		stack.cli, stack.configArgs = cli, config
+	}
 	if run.interrupted {
 		if stack != nil {
 			_ = stack.Release() // the handle was out before the signal: its lease is ours to drop

@@ -53,9 +53,12 @@ type Stack struct {
 	Failed string `json:"failed"`
 
 	logTails []logTail
-	release  func() error
-	once     sync.Once
-	released error
+	// The CLI and its profile arguments, for Fault.
+	cli        string
+	configArgs []string
+	release    func() error
+	once       sync.Once
+	released   error
 }
 
 // Member is one stack of a group, with its own lease and ownership: a member that was running

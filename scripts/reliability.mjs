@@ -359,6 +359,26 @@ const FAULTS = [
     ],
   },
   {
+    fault:
+      'a test pauses a component (SIGSTOP, docker pause) and then dies, is interrupted or releases early',
+    expected:
+      "resumed by identity: by the detached resumer once the pausing process is dead (or at the pause's end), by the release, by Ctrl-C of `stigmer-e2e fault --wait`, and before any stop",
+    tests: [
+      ['core', /the caller SIGKILLed mid-pause/],
+      ['core', /release resumes a pause at once/],
+      ['core', /then Ctrl-C: resumed at once/],
+    ],
+  },
+  {
+    fault:
+      'a fault aimed at a stack stigmer-e2e did not start, at an external one, or at a pid file naming another program',
+    expected: 'refused with a typed error and its fix; nothing is signalled',
+    tests: [
+      ['core', /refused: a stack that was already running/],
+      ['core', /refused, nothing signalled/],
+    ],
+  },
+  {
     fault: 'state files',
     expected: 'created 0600 in a 0700 dir',
     tests: [['core', /creates the dir 0700 and the file 0600/]],

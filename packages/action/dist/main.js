@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-3MTQ3JIH.js";
+} from "./chunks/chunk-V34OVDDR.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-KR2H5MZB.js";
+} from "./chunks/chunk-STLMHSWA.js";
 import {
   actionsLogger,
   bin,
@@ -35,25 +35,25 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-GMZ2VSVX.js";
-import "./chunks/chunk-HVRAPJHX.js";
+} from "./chunks/chunk-YKDTSOLT.js";
+import {
+  isGroup
+} from "./chunks/chunk-P6QNAYR2.js";
+import "./chunks/chunk-P2J2KKRJ.js";
 import "./chunks/chunk-DRDZ57S2.js";
-import "./chunks/chunk-MHLZWAZR.js";
+import "./chunks/chunk-A2UHPL76.js";
 import {
   exportVariable,
   group,
   setOutput
 } from "./chunks/chunk-UBXPN5TO.js";
-import "./chunks/chunk-42H55UUV.js";
-import "./chunks/chunk-LZHRIAJN.js";
+import "./chunks/chunk-YVYZE4KD.js";
+import "./chunks/chunk-L66SN3ZJ.js";
 import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
-import {
-  isGroup
-} from "./chunks/chunk-WZP5QKKD.js";
-import "./chunks/chunk-Q7BKM2W4.js";
-import "./chunks/chunk-YLRRAY23.js";
-import "./chunks/chunk-4IFXONDL.js";
+import "./chunks/chunk-CHQ6LYZ2.js";
+import "./chunks/chunk-CVPLYTV6.js";
+import "./chunks/chunk-YYN4WDBH.js";
 import "./chunks/chunk-EWGGLT7N.js";
 import "./chunks/chunk-HANBNIMK.js";
 

@@ -1,5 +1,5 @@
 // Bundles what runs as a node process of its own into one file each: the CLI
-// (dist/bundle/stigmer-e2e.js) and the two programs it spawns (dist/bundle/programs/). A CLI
+// (dist/bundle/stigmer-e2e.js) and the programs it spawns (dist/bundle/programs/). A CLI
 // that loads ~70 ESM files before it knows the stack is up pays for each file's resolution and
 // read. The library entry (dist/index.js, tsc's output) stays as it is for importers.
 // In one file every top-level import of a Node built-in loads at start, even in a module core
@@ -28,6 +28,7 @@ await build({
     { in: 'src/cli/bin.ts', out: 'stigmer-e2e' },
     { in: 'src/programs/watchdog.ts', out: 'programs/watchdog' },
     { in: 'src/programs/exit-recorder.ts', out: 'programs/exit-recorder' },
+    { in: 'src/programs/fault-resumer.ts', out: 'programs/fault-resumer' },
   ],
   outdir: 'dist/bundle',
 });

@@ -1,4 +1,27 @@
-export { ProfileError, ServerUnavailableError, StateDirError, UsageError } from './errors.js';
+export {
+  ComponentNotRunningError,
+  ExternalStackError,
+  FaultRefusedError,
+  NotOursError,
+  NotRecoveredError,
+  ProfileError,
+  ReusedStackError,
+  ServerUnavailableError,
+  StateDirError,
+  StigmerE2eError,
+  UnknownComponentError,
+  UsageError,
+} from './errors.js';
+export {
+  type FaultOptions,
+  type Faults,
+  faults,
+  type PauseFaultOptions,
+  type StopFaultOptions,
+} from './fault/faults.js';
+export type { FaultKind, FaultRecord } from './fault/inject.js';
+export type { Recovery, WaitReadyOptions } from './fault/recovery.js';
+export type { FaultTarget } from './fault/target.js';
 export { type DefineGroupOptions, defineGroup } from './group/define-group.js';
 export { ensureGroup, type GroupEnsureOptions } from './group/ensure-group.js';
 export { type Group, type GroupMember, isGroup } from './group/group.js';
@@ -27,6 +50,7 @@ export type { ProcessUsage, UsageSummary } from './process/usage.js';
 export { type DefineServerOptions, defineServer } from './profile/define-server.js';
 export { loadConfig, loadProfile } from './profile/load-profile.js';
 export { type Component, isProfile, type Profile } from './profile/profile.js';
+export { type ProfileData, profileFromData, profileToData } from './profile/profile-data.js';
 export type {
   ComponentSpec,
   LogSource,

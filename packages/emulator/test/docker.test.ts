@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dockerBinDir, emulatorEnv, killEmulatorProcesses } from '../src/index.js';
 import { type CliResult, runProgram } from './support/cli.js';
-import { alive, processGroup } from './support/processes.js';
-import { eventually } from './support/wait.js';
+import { alive, processGroup, processState } from './support/processes.js';
+import { eventually, sleep } from './support/wait.js';
 
 // The docker stand-in on its own (no Docker engine exists here): what the CLI and Action call.
 let home: string;
@@ -112,6 +112,53 @@ describe('the docker stand-in (page: "The process tree", 6; "Network and readine
       'stigmer-agent-runner',
     );
     expect(state.stdout).toBe('exited false 0\n');
+  });
+
+  it('`docker kill` is a stop by hand, as in Docker (HasBeenManuallyStopped): the restart policy does not bring it back', async () => {
+    await runAgent();
+    const pid = await pidOf('stigmer-agent-runner');
+    expect((await docker('kill', 'stigmer-agent-runner')).code).toBe(0);
+    expect(alive(pid)).toBe(false);
+    await sleep(1_000); // several of the shim's restart back-offs (100 ms, doubling)
+    const state = await docker(
+      'inspect',
+      '-f',
+      '{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}',
+      'stigmer-agent-runner',
+    );
+    expect(state.stdout).toBe('exited 137 0\n');
+  });
+
+  it('pause freezes the container (still running, paused), unpause thaws it; a paused one still stops at SIGTERM', async () => {
+    await runAgent();
+    const pid = await pidOf('stigmer-agent-runner');
+    const state = () =>
+      docker(
+        'inspect',
+        '-f',
+        '{{.State.Status}} {{.State.Running}} {{.State.Paused}}',
+        'stigmer-agent-runner',
+      );
+    expect((await docker('pause', 'stigmer-agent-runner')).stdout).toBe('stigmer-agent-runner\n');
+    expect(processState(pid)).toBe('T');
+    expect((await state()).stdout).toBe('paused true true\n');
+    const again = await docker('pause', 'stigmer-agent-runner');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('is already paused');
+    expect((await docker('ps', '--format', '{{.Status}}')).stdout).toBe('Up (Paused)\n');
+    expect((await docker('unpause', 'stigmer-agent-runner')).code).toBe(0);
+    expect(processState(pid)).not.toBe('T');
+    expect((await state()).stdout).toBe('running true false\n');
+    const notPaused = await docker('unpause', 'stigmer-agent-runner');
+    expect(notPaused.code).toBe(1);
+    expect(notPaused.stderr).toContain('is not paused');
+    // Docker thaws a paused container after signalling it: SIGTERM ends it, no 10 s wait.
+    await docker('pause', 'stigmer-agent-runner');
+    const began = Date.now();
+    expect((await docker('stop', 'stigmer-agent-runner')).code).toBe(0);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(alive(pid)).toBe(false);
+    expect((await state()).stdout).toBe('exited false false\n');
   });
 
   it('logs: --tail N, each stream on its own, -f ends when the container stops', async () => {

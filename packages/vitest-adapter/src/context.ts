@@ -9,6 +9,7 @@ import {
   isGroupSnapshot,
   type OnUnavailable,
   type Outcome,
+  type ProfileData,
   redact,
 } from '@stigmer/e2e-core';
 
@@ -38,6 +39,12 @@ export interface StigmerContext {
    * group's name). Absent for a single stack.
    */
   readonly members?: readonly StigmerMember[];
+  /**
+   * The profile as plain data, so that a test can reach core from its worker: `faults()` rebuilds
+   * the profile from it. Without the start command's environment (it may hold secrets; faults
+   * never run the start command). Absent for a group.
+   */
+  readonly profileData?: ProfileData;
 }
 
 /** One member of a group, as the tests get it. */
@@ -61,8 +68,13 @@ declare module 'vitest' {
   }
 }
 
-export function toContext(snapshot: HandleSnapshot, onUnavailable: OnUnavailable): StigmerContext {
+export function toContext(
+  snapshot: HandleSnapshot,
+  onUnavailable: OnUnavailable,
+  profileData?: ProfileData,
+): StigmerContext {
   return {
+    ...(profileData ? { profileData } : {}),
     profile: snapshot.profile,
     available: snapshot.available,
     owned: snapshot.owned,

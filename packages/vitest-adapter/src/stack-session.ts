@@ -4,6 +4,7 @@
  * core's; this file only wires core to Vitest's globalSetup life cycle.
  */
 import {
+  defineServer,
   describeGroupRelease,
   describeRelease,
   describeUsage,
@@ -12,10 +13,15 @@ import {
   type GroupHandle,
   isGroup,
   isGroupSnapshot,
+  isProfile,
   type Logger,
   type OnUnavailable,
+  type Profile,
+  type ProfileData,
+  profileToData,
   resolvePolicy,
   type ServerHandle,
+  type ServerSpec,
   ServerUnavailableError,
 } from '@stigmer/e2e-core';
 import { INJECT_KEY, type StigmerContext, toContext } from './context.js';
@@ -36,6 +42,8 @@ export class StackSession {
   private checking: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly policy: OnUnavailable;
+  /** A single stack's profile as data, for `faults()` in the tests. */
+  private readonly profileData: ProfileData | undefined;
 
   constructor(
     private readonly profile: StackTarget,
@@ -43,6 +51,7 @@ export class StackSession {
     private readonly logger: Logger,
   ) {
     this.policy = resolvePolicy(options.onUnavailable);
+    this.profileData = isGroup(profile) ? undefined : forFaults(profile);
   }
 
   /**
@@ -57,7 +66,7 @@ export class StackSession {
       handle = await this.ensure();
     } catch (error) {
       if (!(error instanceof ServerUnavailableError)) throw error;
-      this.provide(toContext(error.snapshot, this.policy));
+      this.provide(toContext(error.snapshot, this.policy, this.profileData));
       this.logger.warn(
         `${error.message}\n\nThe tests that need it fail, and so does the run: onUnavailable is 'fail' (the default when CI is set). ` +
           "Fix what is above, or pass onUnavailable: 'skip' to stigmerServer() to skip those tests instead.",
@@ -127,7 +136,7 @@ export class StackSession {
           `${(error as Error).message}\nSuites wrapped in describeStigmer() ${effect} (onUnavailable: '${this.policy}').`,
         );
         this.provide({
-          ...(snapshot ? toContext(snapshot, this.policy) : this.current!),
+          ...(snapshot ? toContext(snapshot, this.policy, this.profileData) : this.current!),
           available: false,
           owned: false,
           reason,
@@ -139,7 +148,7 @@ export class StackSession {
 
   private use(handle: Handle): void {
     this.handle = handle;
-    this.provide(toContext(handle.snapshot(), this.policy));
+    this.provide(toContext(handle.snapshot(), this.policy, this.profileData));
   }
 
   private provide(context: StigmerContext): void {
@@ -163,4 +172,13 @@ export class StackSession {
       ? ensureGroup(this.profile, options)
       : ensureServer(this.profile, options);
   }
+}
+
+/**
+ * The profile as the tests get it, for `faults()`: everything but the start command's
+ * environment, which faults never use and which may hold the profile's secrets (API keys).
+ */
+function forFaults(profile: Profile | ServerSpec): ProfileData {
+  const data = profileToData(isProfile(profile) ? profile : defineServer(profile));
+  return { ...data, start: data.start && { ...data.start, env: {} } };
 }

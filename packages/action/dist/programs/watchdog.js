@@ -2,16 +2,16 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   partitionLeases,
   readProfileCopy
-} from "../chunks/chunk-42H55UUV.js";
+} from "../chunks/chunk-YVYZE4KD.js";
 import {
   readState
-} from "../chunks/chunk-LZHRIAJN.js";
+} from "../chunks/chunk-L66SN3ZJ.js";
 import "../chunks/chunk-BOTTUJWC.js";
 import {
   sleep
 } from "../chunks/chunk-OWJNM7FF.js";
-import "../chunks/chunk-YLRRAY23.js";
-import "../chunks/chunk-4IFXONDL.js";
+import "../chunks/chunk-CVPLYTV6.js";
+import "../chunks/chunk-YYN4WDBH.js";
 import "../chunks/chunk-HANBNIMK.js";
 
 // ../core/dist/programs/watchdog.js
@@ -41,8 +41,8 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
-        import("../chunks/lock-YOSR4R3E.js"),
-        import("../chunks/stop-RDZ5JA37.js")
+        import("../chunks/lock-6PXNOXDF.js"),
+        import("../chunks/stop-DRRIMGKL.js")
       ]);
       const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {

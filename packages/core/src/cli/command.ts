@@ -33,7 +33,9 @@ export interface Command<F extends Flags = Flags> {
   readonly examples: readonly string[];
   /** Arguments after `--` are the command's own (run); otherwise none are accepted. */
   readonly takesCommand?: boolean;
-  run(args: { values: Values<F>; command: string[]; out: Output }): Promise<number>;
+  /** Positional arguments are accepted (`fault kill workflow-runner`), given as `args`. */
+  readonly takesArguments?: boolean;
+  run(args: { values: Values<F>; command: string[]; args: string[]; out: Output }): Promise<number>;
 }
 
 /** The output flags every command has. */
@@ -63,8 +65,16 @@ export async function runCommand<F extends Flags>(
   const rest = split === -1 ? [] : argv.slice(split + 1);
   const all = { ...command.flags, ...OUTPUT_FLAGS };
   let values: Values<typeof all>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: flags, options: all, strict: true }).values as Values<typeof all>;
+    const parsed = parseArgs({
+      args: flags,
+      options: all,
+      strict: true,
+      allowPositionals: command.takesArguments === true,
+    });
+    values = parsed.values as Values<typeof all>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/^TypeError \[\w+\]: /, ''));
   }
@@ -76,7 +86,12 @@ export async function runCommand<F extends Flags>(
     throw new UsageError('--quiet and --verbose exclude each other: pick one');
   const out = createOutput({ quiet: values.quiet === true, verbose: values.verbose === true });
   try {
-    return await command.run({ values: values as Values<F>, command: rest, out });
+    return await command.run({
+      values: values as Values<F>,
+      command: rest,
+      args: positionals,
+      out,
+    });
   } finally {
     out.done();
   }

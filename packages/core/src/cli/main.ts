@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   down: () => import('./commands/down.js') as Promise<{ default: Command }>,
   status: () => import('./commands/status.js') as Promise<{ default: Command }>,
   logs: () => import('./commands/logs.js') as Promise<{ default: Command }>,
+  fault: () => import('./commands/fault.js') as Promise<{ default: Command }>,
 };
 
 export async function main(argv: string[]): Promise<number> {

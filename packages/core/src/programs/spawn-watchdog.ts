@@ -9,26 +9,16 @@ import path from 'node:path';
 import type { ProcessRef } from '../process/identity.js';
 import { programPath } from '../process/program-path.js';
 import { spawnDetached } from '../process/spawn-detached.js';
-import { type Profile, sealProfile } from '../profile/profile.js';
+import type { Profile } from '../profile/profile.js';
+import { type ProfileData, profileFromData, profileToData } from '../profile/profile-data.js';
 
 const PROFILE_FILE = 'profile.json';
 
-type StartEnv = Readonly<Record<string, string | null | undefined>> | undefined;
-
-/** Each variable of a start env, with `to` for the ones the profile unsets. */
-const mapUnset = (env: StartEnv, to: null | undefined) =>
-  env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
-
-/**
- * The watchdog's copy of the profile. JSON leaves out a variable set to undefined (one the
- * profile unsets, as stigmer() unsets TEMPORAL_SERVICE_ADDRESS): it is written as null and read
- * back as undefined, so the watchdog's stop command runs without it too.
- */
+/** The watchdog's copy of the profile. */
 function writeProfileCopy(profile: Profile): Promise<void> {
-  const start = profile.start && { ...profile.start, env: mapUnset(profile.start.env, null) };
   return writeFile(
     path.join(profile.stateDir, PROFILE_FILE),
-    JSON.stringify({ ...profile, start }),
+    JSON.stringify(profileToData(profile)),
     {
       mode: 0o600,
     },
@@ -37,9 +27,9 @@ function writeProfileCopy(profile: Profile): Promise<void> {
 
 /** The profile the watchdog of `stateDir` watches. */
 export async function readProfileCopy(stateDir: string): Promise<Profile> {
-  const copy = JSON.parse(await readFile(path.join(stateDir, PROFILE_FILE), 'utf8')) as Profile;
-  const env = mapUnset(copy.start?.env, undefined) as Record<string, string | undefined>;
-  return sealProfile({ ...copy, start: copy.start && { ...copy.start, env } });
+  return profileFromData(
+    JSON.parse(await readFile(path.join(stateDir, PROFILE_FILE), 'utf8')) as ProfileData,
+  );
 }
 
 /** Starts the watchdog of the stack started at `startedAt`. Only the owner calls this, under the lock. */

@@ -1,5 +1,6 @@
 /** The handle ensure returns: what this run got, as data, and how to let it go. */
 import { ServerUnavailableError } from '../errors.js';
+import { type Faults, faults } from '../fault/faults.js';
 import type { ComponentStatus } from '../probe/component-status.js';
 import type { UsageSummary } from '../process/usage.js';
 import { describeUnavailable } from '../report/describe.js';
@@ -63,6 +64,11 @@ export interface ServerHandle extends HandleSnapshot {
   release(): Promise<ReleaseResult>;
   /** The handle as plain data (no functions), e.g. for JSON or `project.provide`. */
   snapshot(): HandleSnapshot;
+  /**
+   * Failure injection on a component of this stack (kill, stop, pause) and its recovery time.
+   * Only on a stack stigmer-e2e started; `release()` resumes what these paused.
+   */
+  readonly faults: Faults;
 }
 
 export interface Result {
@@ -106,11 +112,14 @@ export function makeHandle(ctx: Context, result: Result): ServerHandle {
   const leaseId = result.leaseId;
   const usage = available && leaseId && ctx.usage ? watchUsage(profile) : null;
   let releasing: Promise<ReleaseResult> | undefined;
+  const stackFaults = faults(profile);
   return {
     ...snapshot,
     snapshot: () => snapshot,
+    faults: stackFaults,
     release: () => {
       releasing ??= (async () => {
+        await stackFaults.resumeAll();
         // Sampling ends before the release, which may stop the stack.
         const summary = (await usage?.stop()) ?? null;
         if (!leaseId)

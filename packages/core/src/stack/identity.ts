@@ -32,7 +32,7 @@ export async function pidFileProcesses(profile: Profile): Promise<PidFileProcess
 }
 
 /** True when `ref` is a process of the stack `owner` started. */
-async function isOurs(owner: Ownership, ref: ProcessRef): Promise<boolean> {
+export async function isOurs(owner: Ownership, ref: ProcessRef): Promise<boolean> {
   if (owner.launchId && carriesLaunchId(ref.pid, owner.launchId) === true) return true;
   const recorded = owner.identity.find((e) => e.pid === ref.pid && e.startTime === ref.startTime);
   return recorded !== undefined && (await isSameProcess(recorded));

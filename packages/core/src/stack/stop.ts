@@ -6,6 +6,7 @@
  * not provably ours is never signalled, and the report says what was left alone.
  */
 
+import { resumeAllPauses } from '../fault/pauses.js';
 import { readPidFile } from '../probe/pid-file.js';
 import { waitPortsFree } from '../probe/ports-free.js';
 import { probeAddress } from '../probe/run-probe.js';
@@ -87,6 +88,9 @@ export async function stopStack(profile: Profile, owner: Ownership): Promise<Sto
     commandMs,
   });
 
+  // A paused component would sit out every SIGTERM of the stop: thawed first.
+  const resumed = await resumeAllPauses(profile.stateDir);
+  if (resumed.length > 0) steps.push(`resumed before the stop: ${resumed.join('; ')}`);
   const { ours, others } =
     owner.mode === 'daemon' ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
   if (owner.mode === 'process') {

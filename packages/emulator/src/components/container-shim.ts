@@ -35,6 +35,7 @@ for (;;) {
     ...state,
     Status: restart ? 'restarting' : 'exited',
     Running: false,
+    Paused: false,
     Restarting: restart,
     Pid: 0,
     ExitCode: code,
@@ -48,7 +49,14 @@ for (;;) {
   container.writeState({ ...container.state(), RestartCount: container.state().RestartCount + 1 });
 }
 const last = container.state();
-container.writeState({ ...last, Status: 'exited', Restarting: false, Running: false, Pid: 0 });
+container.writeState({
+  ...last,
+  Status: 'exited',
+  Restarting: false,
+  Running: false,
+  Paused: false,
+  Pid: 0,
+});
 process.exit(0);
 
 /** Runs the container process once; resolves with Docker's exit code (128+n for signal n). */
@@ -90,6 +98,7 @@ function runOnce(): Promise<number> {
       ...state,
       Status: 'running',
       Running: true,
+      Paused: false,
       Restarting: false,
       Pid: child.pid,
       ProcStartTime: readProcessInfo(child.pid)?.startTime ?? '',

@@ -33,6 +33,10 @@ async function main(): Promise<number> {
       return (await import('../docker/stop.js')).stop(ctx, args);
     case 'kill':
       return (await import('../docker/stop.js')).kill(ctx, args);
+    case 'pause':
+      return (await import('../docker/pause.js')).pause(ctx, args);
+    case 'unpause':
+      return (await import('../docker/pause.js')).unpause(ctx, args);
     case 'rm':
       return (await import('../docker/stop.js')).rm(ctx, args);
     case 'inspect':
@@ -54,7 +58,7 @@ async function main(): Promise<number> {
     }
     default:
       throw new DockerError(
-        `docker: '${command ?? ''}' is not a docker command (the emulated docker has: version, info, run, ps, inspect, logs, stop, kill, rm, images, pull, tag, save, load, rmi).\nSee 'docker --help'`,
+        `docker: '${command ?? ''}' is not a docker command (the emulated docker has: version, info, run, ps, inspect, logs, stop, kill, pause, unpause, rm, images, pull, tag, save, load, rmi).\nSee 'docker --help'`,
       );
   }
 }

@@ -26,8 +26,10 @@ export interface ContainerConfig {
 
 /** Written by the container's shim only; `docker stop` signals through the stop-request file. */
 export interface ContainerState {
-  Status: 'created' | 'running' | 'restarting' | 'exited';
+  Status: 'created' | 'running' | 'paused' | 'restarting' | 'exited';
   Running: boolean;
+  /** `docker pause`: the process group is frozen (SIGSTOP); it still counts as running. */
+  Paused?: boolean;
   Restarting: boolean;
   Pid: number;
   /** The container process's start time (from /proc), to signal only that process. */

@@ -15,7 +15,7 @@ export function containerView(container: ContainerDir) {
     State: {
       Status: state.Status,
       Running: state.Running,
-      Paused: false,
+      Paused: state.Paused ?? false,
       Restarting: state.Restarting,
       OOMKilled: false,
       Dead: false,
@@ -89,7 +89,9 @@ export function ps(ctx: DockerContext, args: readonly string[]): number {
   const id = (view: { Id: string }) => (parsed.has('no-trunc') ? view.Id : view.Id.slice(0, 12));
   const status = (view: ReturnType<typeof containerView>) =>
     view.State.Running
-      ? 'Up'
+      ? view.State.Paused
+        ? 'Up (Paused)'
+        : 'Up'
       : view.State.Restarting
         ? 'Restarting'
         : `Exited (${view.State.ExitCode})`;

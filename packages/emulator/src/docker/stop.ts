@@ -60,12 +60,20 @@ export async function stopContainer(container: ContainerDir, graceMs: number): P
     return { pid: state.Pid, startTime: state.ProcStartTime };
   };
   const exited = () => container.state().Status === 'exited';
+  // A paused container gets the signal, then is thawed to act on it (Docker's killWithSignal).
+  const thaw = () => {
+    if (container.state().Paused) signalOwn(target(), 'SIGCONT', { group: true });
+  };
   if (graceMs > 0 && container.state().Running) {
     signalOwn(target(), 'SIGTERM', { group: true });
+    thaw();
     const deadline = Date.now() + graceMs;
     while (!exited() && Date.now() < deadline) await sleep(50);
   }
-  if (!exited() && container.state().Running) signalOwn(target(), 'SIGKILL', { group: true });
+  if (!exited() && container.state().Running) {
+    signalOwn(target(), 'SIGKILL', { group: true });
+    thaw();
+  }
   const deadline = Date.now() + KILL_WAIT_MS;
   while (!exited()) {
     if (Date.now() > deadline) {
@@ -83,7 +91,7 @@ function isUp(container: ContainerDir): boolean {
 }
 
 /** Runs `action` on each named container, printing the name as Docker does; 1 if any failed. */
-async function each(
+export async function each(
   ctx: DockerContext,
   names: readonly string[],
   command: string,

@@ -10,6 +10,12 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** The one-letter state of a pid (`T`: stopped by SIGSTOP). */
+export function processState(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
+}
+
 /** The process group of a pid (field 5 of /proc/<pid>/stat). */
 export function processGroup(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

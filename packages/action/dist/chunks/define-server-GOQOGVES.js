@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  withLock
-} from "./chunk-MHLZWAZR.js";
-import "./chunk-OWJNM7FF.js";
-import "./chunk-4IFXONDL.js";
+  defineServer
+} from "./chunk-CHQ6LYZ2.js";
+import "./chunk-CVPLYTV6.js";
+import "./chunk-YYN4WDBH.js";
 import "./chunk-HANBNIMK.js";
 export {
-  withLock
+  defineServer
 };

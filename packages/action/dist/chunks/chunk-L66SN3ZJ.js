@@ -5,7 +5,7 @@ import {
 } from "./chunk-OWJNM7FF.js";
 import {
   StateDirError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 
 // ../core/dist/state/state-file.js
 import { randomBytes } from "node:crypto";

@@ -33,6 +33,37 @@ var SpawnError = class extends StigmerE2eError {
 var UsageError = class extends StigmerE2eError {
   name = "UsageError";
 };
+var FaultRefusedError = class extends StigmerE2eError {
+  fix;
+  name = "FaultRefusedError";
+  constructor(message, fix) {
+    super(`${message} ${fix}`);
+    this.fix = fix;
+  }
+};
+var ReusedStackError = class extends FaultRefusedError {
+  name = "ReusedStackError";
+};
+var ExternalStackError = class extends FaultRefusedError {
+  name = "ExternalStackError";
+};
+var UnknownComponentError = class extends FaultRefusedError {
+  name = "UnknownComponentError";
+};
+var ComponentNotRunningError = class extends FaultRefusedError {
+  name = "ComponentNotRunningError";
+};
+var NotOursError = class extends FaultRefusedError {
+  name = "NotOursError";
+};
+var NotRecoveredError = class extends StigmerE2eError {
+  recovery;
+  name = "NotRecoveredError";
+  constructor(message, recovery) {
+    super(message);
+    this.recovery = recovery;
+  }
+};
 
 export {
   ProfileError,
@@ -40,5 +71,12 @@ export {
   StateDirError,
   LockTimeoutError,
   SpawnError,
-  UsageError
+  UsageError,
+  FaultRefusedError,
+  ReusedStackError,
+  ExternalStackError,
+  UnknownComponentError,
+  ComponentNotRunningError,
+  NotOursError,
+  NotRecoveredError
 };

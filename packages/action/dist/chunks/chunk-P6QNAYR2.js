@@ -16,14 +16,14 @@ import {
   strict,
   text,
   unknown
-} from "./chunk-Q7BKM2W4.js";
+} from "./chunk-CHQ6LYZ2.js";
 import {
   isProfile,
   sealProfile
-} from "./chunk-YLRRAY23.js";
+} from "./chunk-CVPLYTV6.js";
 import {
   ProfileError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 
 // ../core/dist/group/define-group.js
 import os2 from "node:os";
@@ -186,7 +186,7 @@ function dependentsOf(group, name) {
 async function toGroup(value) {
   if (isGroup(value))
     return value;
-  const { defineGroup: defineGroup2 } = await import("./define-group-JOSG42DY.js");
+  const { defineGroup: defineGroup2 } = await import("./define-group-FJBLSSTY.js");
   return defineGroup2(value);
 }
 

@@ -10,10 +10,10 @@ import {
 } from "./chunk-OWJNM7FF.js";
 import {
   sealProfile
-} from "./chunk-YLRRAY23.js";
+} from "./chunk-CVPLYTV6.js";
 import {
   SpawnError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 
 // ../core/dist/programs/spawn-watchdog.js
 import { readFile, writeFile } from "node:fs/promises";
@@ -91,19 +91,29 @@ async function identify(child, argv) {
   throw new SpawnError(`Started ${formatCommand(argv)} but could not read its identity (${reason}), so it could never be stopped safely: it was killed. Retry; if this persists, check the open-file limit (ulimit -n).`);
 }
 
+// ../core/dist/profile/profile-data.js
+var mapUnset = (env, to) => env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
+function profileToData(profile) {
+  const start = profile.start && {
+    ...profile.start,
+    env: mapUnset(profile.start.env, null)
+  };
+  return JSON.parse(JSON.stringify({ ...profile, start }));
+}
+function profileFromData(data) {
+  const env = mapUnset(data.start?.env, void 0);
+  return sealProfile({ ...data, start: data.start && { ...data.start, env } });
+}
+
 // ../core/dist/programs/spawn-watchdog.js
 var PROFILE_FILE = "profile.json";
-var mapUnset = (env, to) => env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? to]));
 function writeProfileCopy(profile) {
-  const start = profile.start && { ...profile.start, env: mapUnset(profile.start.env, null) };
-  return writeFile(path2.join(profile.stateDir, PROFILE_FILE), JSON.stringify({ ...profile, start }), {
+  return writeFile(path2.join(profile.stateDir, PROFILE_FILE), JSON.stringify(profileToData(profile)), {
     mode: 384
   });
 }
 async function readProfileCopy(stateDir) {
-  const copy = JSON.parse(await readFile(path2.join(stateDir, PROFILE_FILE), "utf8"));
-  const env = mapUnset(copy.start?.env, void 0);
-  return sealProfile({ ...copy, start: copy.start && { ...copy.start, env } });
+  return profileFromData(JSON.parse(await readFile(path2.join(stateDir, PROFILE_FILE), "utf8")));
 }
 async function spawnWatchdog(profile, startedAt) {
   await writeProfileCopy(profile);

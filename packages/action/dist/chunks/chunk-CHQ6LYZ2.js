@@ -3,10 +3,10 @@ import {
   DEFAULT_READY_TIMEOUT_MS,
   DEFAULT_STOP_TIMEOUT_MS,
   sealProfile
-} from "./chunk-YLRRAY23.js";
+} from "./chunk-CVPLYTV6.js";
 import {
   ProfileError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 
 // ../core/dist/profile/define-server.js
 import os2 from "node:os";

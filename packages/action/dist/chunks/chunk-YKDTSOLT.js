@@ -1,24 +1,38 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  dependentsOf,
+  isGroup,
+  stigmer,
+  toGroup
+} from "./chunk-P6QNAYR2.js";
+import {
   LAUNCH_ID_ENV,
+  isOurs,
+  listPauses,
   newLaunchId,
+  pauseFile,
   pidFileProcesses,
   probeAddress,
   processesCarrying,
+  readPause,
   readPidFile,
   recordIdentity,
   redact,
+  resumePause,
   runProbe,
   secretValues,
   stopAndDisown,
-  stopStack
-} from "./chunk-HVRAPJHX.js";
+  stopStack,
+  writePause
+} from "./chunk-P2J2KKRJ.js";
 import {
-  runBounded
+  runBounded,
+  signalVerified,
+  terminateEach
 } from "./chunk-DRDZ57S2.js";
 import {
   withLock
-} from "./chunk-MHLZWAZR.js";
+} from "./chunk-A2UHPL76.js";
 import {
   HttpClient,
   getExecOutput,
@@ -38,39 +52,43 @@ import {
   programPath,
   spawnDetached,
   spawnWatchdog
-} from "./chunk-42H55UUV.js";
+} from "./chunk-YVYZE4KD.js";
 import {
   prepareStateDir,
   readState,
   writeState
-} from "./chunk-LZHRIAJN.js";
+} from "./chunk-L66SN3ZJ.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
 import {
+  inspectPid,
   isProvenDead,
   isSameProcess,
+  psEnv,
   readSmallFile,
   removeSmallFile,
+  selfRef,
   sleep
 } from "./chunk-OWJNM7FF.js";
-import {
-  dependentsOf,
-  isGroup,
-  stigmer,
-  toGroup
-} from "./chunk-WZP5QKKD.js";
 import {
   commandEnv,
   componentPidFile,
   isProfile,
   toProfile
-} from "./chunk-YLRRAY23.js";
+} from "./chunk-CVPLYTV6.js";
 import {
+  ComponentNotRunningError,
+  ExternalStackError,
+  FaultRefusedError,
+  NotOursError,
+  NotRecoveredError,
   ProfileError,
+  ReusedStackError,
   ServerUnavailableError,
+  UnknownComponentError,
   UsageError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 import {
   DEFAULT_PROBE_TIMEOUT_MS,
   connect,
@@ -421,6 +439,406 @@ function groupSnapshot(group, members, failure, elapsedMs) {
   };
 }
 
+// ../core/dist/fault/inject.js
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+// ../core/dist/fault/process-state.js
+import { execFile as execFile2 } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile2);
+async function isStopped(ref) {
+  const found = await inspectPid(ref.pid);
+  if (found.state !== "alive" || found.ref.startTime !== ref.startTime)
+    return false;
+  if (process.platform === "linux") {
+    const stat = readSmallFile(`/proc/${ref.pid}/stat`);
+    return stat?.slice(stat.lastIndexOf(")") + 2).startsWith("T") ?? false;
+  }
+  const { stdout } = await run("ps", ["-o", "stat=", "-p", String(ref.pid)], {
+    env: psEnv(),
+    timeout: 1e4
+  }).catch(() => ({ stdout: "" }));
+  return stdout.trim().startsWith("T");
+}
+
+// ../core/dist/process/port-owner.js
+import { execFile as execFile3 } from "node:child_process";
+import { readdir, readFile, readlink } from "node:fs/promises";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile3);
+var LISTEN = "0A";
+var TOOL = { timeout: 5e3, killSignal: "SIGKILL" };
+async function portOwner(port) {
+  try {
+    const pid = process.platform === "linux" ? await listenerLinux(port) : process.platform === "darwin" ? await listenerLsof(port) : null;
+    return pid ? { pid, command: await commandOf(pid) } : null;
+  } catch {
+    return null;
+  }
+}
+async function listenerLinux(port) {
+  const inodes = /* @__PURE__ */ new Set();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    const text = await readFile(table, "utf8").catch(() => "");
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const local = fields[1];
+      if (!local || fields[3] !== LISTEN)
+        continue;
+      if (Number.parseInt(local.slice(local.lastIndexOf(":") + 1), 16) === port)
+        inodes.add(fields[9]);
+    }
+  }
+  if (inodes.size === 0)
+    return null;
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry))
+      continue;
+    const fds = await readdir(`/proc/${entry}/fd`).catch(() => []);
+    for (const fd of fds) {
+      const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode && inodes.has(inode))
+        return Number(entry);
+    }
+  }
+  return null;
+}
+async function listenerLsof(port) {
+  const { stdout } = await run2("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"], TOOL);
+  const pid = Number(stdout.trim().split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+async function commandOf(pid) {
+  const text = process.platform === "linux" ? (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run2("ps", ["-o", "command=", "-p", String(pid)], TOOL).catch(() => ({ stdout: "" }))).stdout.trim();
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
+}
+
+// ../core/dist/fault/target.js
+var DOCKER_TIMEOUT_MS = 1e4;
+var CLOCK_SKEW_MS = 5e3;
+function sameTarget(a, b) {
+  if (!a || !b || a.kind !== b.kind)
+    return false;
+  if (a.kind === "process" && b.kind === "process")
+    return a.pid === b.pid && a.startTime === b.startTime;
+  return a.kind === "container" && b.kind === "container" && a.id === b.id && a.startedAt === b.startedAt;
+}
+function describeTarget(target) {
+  return target.kind === "process" ? `pid ${target.pid} (${target.foundBy})` : `container ${target.container} (${target.id.slice(0, 12)})`;
+}
+async function observe(component) {
+  const probe = component.probe;
+  if ("docker" in probe)
+    return observeContainer(component.name, probe.docker);
+  const file = componentPidFile(component);
+  if (file) {
+    const read = await readPidFile(file);
+    if (read.kind !== "alive")
+      return { state: "down", target: null, detail: describePidFile(file, read.kind) };
+    return observed(processTarget(component.name, read.process, `pid file ${file}`));
+  }
+  const address = probeAddress(probe);
+  const port = address ? Number(address.slice(address.lastIndexOf(":") + 1)) : Number.NaN;
+  if (!address || !Number.isInteger(port))
+    return {
+      state: "down",
+      target: null,
+      detail: `${component.name} has no pid file, port or container to find its process by`
+    };
+  const owner = await portOwner(port);
+  if (!owner)
+    return { state: "down", target: null, detail: `nothing listens on ${address}` };
+  const found = await inspectPid(owner.pid);
+  if (found.state !== "alive")
+    return { state: "down", target: null, detail: `the listener on ${address} is gone` };
+  return observed(processTarget(component.name, found.ref, `listener on ${address}`));
+}
+var processTarget = (component, ref, foundBy) => ({
+  kind: "process",
+  component,
+  pid: ref.pid,
+  startTime: ref.startTime,
+  foundBy
+});
+async function observed(target) {
+  const stopped = await isStopped(target);
+  return {
+    state: stopped ? "paused" : "up",
+    target,
+    detail: `${describeTarget(target)} ${stopped ? "is stopped (SIGSTOP)" : "runs"}`
+  };
+}
+function describePidFile(file, kind) {
+  if (kind === "missing")
+    return `no pid file at ${file}`;
+  if (kind === "dead")
+    return `the pid in ${file} is dead`;
+  return `${file} names no live process (${kind})`;
+}
+async function observeContainer(component, container) {
+  const result2 = await runBounded([
+    "docker",
+    "inspect",
+    "--format",
+    "{{.Id}}|{{.State.Running}}|{{.State.Paused}}|{{.State.StartedAt}}|{{.Created}}",
+    container
+  ], { timeoutMs: DOCKER_TIMEOUT_MS });
+  if (result2.exitCode !== 0) {
+    const why = /no such (object|container)/i.test(result2.stderr) ? `no container named ${container}` : `docker inspect ${container} failed: ${result2.spawnError ?? (result2.stderr.trim().split("\n")[0] || `exit ${result2.exitCode}`)}`;
+    return { state: "down", target: null, detail: why };
+  }
+  const [id = "", running, paused, startedAt2 = "", created = ""] = result2.stdout.trim().split("|");
+  const target = { kind: "container", component, container, id, startedAt: startedAt2, created };
+  if (running !== "true")
+    return { state: "down", target, detail: `container ${container} is not running` };
+  return paused === "true" ? { state: "paused", target, detail: `container ${container} is paused` } : { state: "up", target, detail: `container ${container} running` };
+}
+async function isStackOwn(owner, target) {
+  if (target.kind === "process")
+    return isOurs(owner, target);
+  const created = Date.parse(target.created);
+  return Number.isFinite(created) && created >= owner.startedAt - CLOCK_SKEW_MS;
+}
+
+// ../core/dist/fault/inject.js
+var GONE_TIMEOUT_MS = 5e3;
+var DOCKER_TIMEOUT_MS2 = 15e3;
+var notRunning = (component, detail) => new ComponentNotRunningError(`${component} stopped running before the fault reached it (${detail}): nothing was signalled.`, "Check `stigmer-e2e status`; wait for it with waitReady() first if it is restarting.");
+async function waitGone(ref, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!await isProvenDead(ref)) {
+    if (Date.now() >= deadline)
+      return false;
+    await sleep(10);
+  }
+  return true;
+}
+async function waitContainer(component, state) {
+  const deadline = Date.now() + GONE_TIMEOUT_MS;
+  for (; ; ) {
+    const seen = await observe(component);
+    if (seen.state === state || Date.now() >= deadline)
+      return Date.now();
+    await sleep(20);
+  }
+}
+async function docker(args, timeoutMs = DOCKER_TIMEOUT_MS2) {
+  const result2 = await runBounded(["docker", ...args], { timeoutMs });
+  const shown = `docker ${args.join(" ")}`;
+  if (result2.exitCode !== 0)
+    throw new ComponentNotRunningError(`${shown} failed: ${result2.stderr.trim() || result2.spawnError || `exit ${result2.exitCode}`}.`, "Check the container with `docker inspect`; the fault was not applied.");
+  return shown;
+}
+var record = (fault, target, injectedAt, wentDownAt, steps, pause2 = null) => ({
+  fault,
+  component: target.component,
+  target,
+  injectedAt,
+  wentDownAt,
+  steps,
+  resumeAt: pause2?.resumeAt ?? null,
+  pauseId: pause2?.pauseId ?? null
+});
+async function killTarget(component, target) {
+  const injectedAt = Date.now();
+  if (target.kind === "container") {
+    const step = await docker(["kill", target.id]);
+    return record("kill", target, injectedAt, await waitContainer(component, "down"), [step]);
+  }
+  if (!await signalVerified(target, "SIGKILL"))
+    throw notRunning(component.name, describeTarget(target));
+  const gone = await waitGone(target, GONE_TIMEOUT_MS);
+  const steps = [`SIGKILL to ${describeTarget(target)}`];
+  if (!gone)
+    steps.push(`still not gone ${GONE_TIMEOUT_MS} ms after SIGKILL`);
+  return record("kill", target, injectedAt, Date.now(), steps);
+}
+async function stopTarget(component, target, timeoutMs) {
+  const injectedAt = Date.now();
+  if (target.kind === "container") {
+    const seconds = Math.max(0, Math.ceil(timeoutMs / 1e3));
+    const step = await docker(["stop", "-t", String(seconds), target.id], timeoutMs + DOCKER_TIMEOUT_MS2);
+    return record("stop", target, injectedAt, await waitContainer(component, "down"), [step]);
+  }
+  const result2 = await terminateEach([target], timeoutMs);
+  if (result2.steps.length === 0)
+    throw notRunning(component.name, describeTarget(target));
+  const steps = [...result2.steps];
+  if (result2.survivors.length > 0)
+    steps.push(`pid ${target.pid} survived SIGKILL`);
+  return record("stop", target, injectedAt, Date.now(), steps);
+}
+async function pauseTarget(component, target, { forMs, stateDir, holder }) {
+  const id = randomUUID();
+  const injectedAt = Date.now();
+  const resumeAt = injectedAt + forMs;
+  const file = writePause(stateDir, { id, target, pausedAt: injectedAt, resumeAt, holder });
+  await spawnDetached([process.execPath, programPath("fault-resumer"), stateDir, file], {
+    env: process.env,
+    logFile: path.join(stateDir, "logs", `fault-resumer-${id}.log`)
+  });
+  try {
+    if (target.kind === "container") {
+      const step = await docker(["pause", target.id]);
+      return record("pause", target, injectedAt, await waitContainer(component, "paused"), [step], {
+        resumeAt,
+        pauseId: id
+      });
+    }
+    if (!await signalVerified(target, "SIGSTOP"))
+      throw notRunning(component.name, describeTarget(target));
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+  const deadline = Date.now() + GONE_TIMEOUT_MS;
+  while (!await isStopped(target) && Date.now() < deadline)
+    await sleep(5);
+  return record("pause", target, injectedAt, Date.now(), [`SIGSTOP to ${describeTarget(target)}, resumed in ${forMs} ms at the latest`], { resumeAt, pauseId: id });
+}
+
+// ../core/dist/fault/recovery.js
+var DEFAULT_RECOVERY_TIMEOUT_MS = 6e4;
+var POLL_MS = 50;
+var PROBE_TIMEOUT_MS = 1e3;
+var span = (from, to) => from !== null && to !== null ? to - from : null;
+async function waitRecovery(profile, component, fault, { timeoutMs = DEFAULT_RECOVERY_TIMEOUT_MS, logLines = 50, signal } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let backAt = null;
+  let readyAt = null;
+  let after = null;
+  let detail = "";
+  while (readyAt === null && Date.now() < deadline) {
+    signal?.throwIfAborted();
+    if (backAt === null) {
+      const seen = await observe(component);
+      detail = seen.detail;
+      const back = seen.state === "up" && (fault === null || fault.fault === "pause" || !sameTarget(seen.target, fault.target));
+      if (back) {
+        backAt = Date.now();
+        after = seen.target;
+      }
+    }
+    if (backAt !== null) {
+      const probe = await runProbe(component.probe, { timeoutMs: PROBE_TIMEOUT_MS });
+      detail = probe.detail;
+      if (probe.ready)
+        readyAt = Date.now();
+    }
+    if (readyAt === null)
+      await sleep(POLL_MS, signal);
+  }
+  const wentDownAt = fault?.wentDownAt ?? null;
+  const recovered = readyAt !== null;
+  const recovery = {
+    component: component.name,
+    fault: fault?.fault ?? null,
+    recovered,
+    injectedAt: fault?.injectedAt ?? null,
+    wentDownAt,
+    backAt,
+    readyAt,
+    downMs: span(wentDownAt, backAt),
+    probeMs: span(backAt, readyAt),
+    recoveryMs: span(wentDownAt, readyAt),
+    before: fault?.target ?? null,
+    after,
+    detail,
+    logTails: recovered ? [] : await readLogTails({ [component.name]: profile.logs[component.name] ?? [] }, logLines)
+  };
+  if (!recovered)
+    throw new NotRecoveredError(describeNotRecovered(recovery, timeoutMs), recovery);
+  return recovery;
+}
+function describeNotRecovered(recovery, timeoutMs) {
+  const what = recovery.fault ? ` after ${recovery.fault}` : "";
+  const stage = recovery.backAt === null ? "did not come back" : `came back but was not ready ${formatSeconds(Date.now() - recovery.backAt)} later`;
+  const tails = recovery.logTails.length > 0 ? `
+${formatLogTails(recovery.logTails)}` : "";
+  return `${recovery.component} ${stage} within ${formatSeconds(timeoutMs)}${what}: ${recovery.detail}${tails}`;
+}
+
+// ../core/dist/fault/faults.js
+function faults(profile, defaults = {}) {
+  const resolved = toProfile(profile);
+  const last = /* @__PURE__ */ new Map();
+  const mine = /* @__PURE__ */ new Set();
+  const prepare = async (name, options) => {
+    const p = await resolved;
+    const allowReused = options.allowReused ?? defaults.allowReused ?? false;
+    if (!p.start)
+      throw new ExternalStackError(`${p.name} is an external stack (only probed, never started by stigmer-e2e): faults are never injected into it.`, "Run the fault against a stack stigmer-e2e starts (a profile without `external`).");
+    const component = p.components.find((c) => c.name === name);
+    if (!component)
+      throw new UnknownComponentError(`${p.name} has no component "${name}".`, `Expected one of: ${p.components.map((c) => c.name).join(", ")}.`);
+    const seen = await observe(component);
+    if (seen.state === "down" || !seen.target)
+      throw new ComponentNotRunningError(`${name} is not running (${seen.detail}): there is nothing to fault.`, "Start the stack first (ensureServer, `stigmer-e2e up`), or wait for it with waitReady().");
+    const { state } = await readState(p.stateDir, { repair: false });
+    if (!state.owner) {
+      if (!allowReused)
+        throw new ReusedStackError(`${p.name} was not started by stigmer-e2e (it was already running: someone's own session, perhaps): a fault would break it.`, "To fault it anyway, pass { allowReused: true } (CLI: --allow-reused).");
+    } else if (!await isStackOwn(state.owner, seen.target)) {
+      throw new NotOursError(`${name}: ${describeTarget(seen.target)} is not part of the stack stigmer-e2e started (no launch id of ours, not recorded at start): nothing was signalled.`, "Stop whatever runs it outside the stack, or fault a component the stack runs itself.");
+    }
+    if (seen.state === "paused")
+      throw new FaultRefusedError(`${name} is paused already (${seen.detail}).`, "Resume it first (faults.resume), or wait for its pause to end.");
+    return { p, component, target: seen.target };
+  };
+  const done = (fault) => {
+    last.set(fault.component, fault);
+    return fault;
+  };
+  return {
+    async kill(name, options = {}) {
+      const { component, target } = await prepare(name, options);
+      return done(await killTarget(component, target));
+    },
+    async stop(name, options = {}) {
+      const { p, component, target } = await prepare(name, options);
+      return done(await stopTarget(component, target, options.timeoutMs ?? p.stop.timeoutMs));
+    },
+    async pause(name, options) {
+      if (!(Number.isFinite(options.forMs) && options.forMs > 0))
+        throw new FaultRefusedError(`pause needs a duration: forMs must be a positive number of milliseconds, got ${options.forMs}.`, "Pass { forMs: 3000 } (CLI: --for 3).");
+      const { p, component, target } = await prepare(name, options);
+      const holder = options.holder === void 0 ? await selfRef() : options.holder;
+      const fault = await pauseTarget(component, target, {
+        forMs: options.forMs,
+        stateDir: p.stateDir,
+        holder
+      });
+      mine.add(fault.pauseId);
+      return done(fault);
+    },
+    async resume(name) {
+      const p = await resolved;
+      const pauses = listPauses(p.stateDir).filter((r) => r.target.component === name);
+      await Promise.all(pauses.map((r) => resumePause(p.stateDir, r)));
+      return pauses.length > 0;
+    },
+    async waitReady(name, options = {}) {
+      const p = await resolved;
+      const component = p.components.find((c) => c.name === name);
+      if (!component)
+        throw new UnknownComponentError(`${p.name} has no component "${name}".`, `Expected one of: ${p.components.map((c) => c.name).join(", ")}.`);
+      return waitRecovery(p, component, last.get(name) ?? null, options);
+    },
+    async resumeAll() {
+      const p = await resolved;
+      for (const id of mine) {
+        const record2 = readPause(pauseFile(p.stateDir, id));
+        if (record2)
+          await resumePause(p.stateDir, record2);
+        mine.delete(id);
+      }
+    }
+  };
+}
+
 // ../core/dist/report/format-components.js
 function formatComponents(components) {
   const width = Math.max(0, ...components.map((c) => c.name.length));
@@ -561,12 +979,12 @@ function describeNotReady(statuses) {
 }
 
 // ../core/dist/process/process-env.js
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function processEnv(pid) {
   if (process.platform !== "linux")
     return null;
   try {
-    const raw = await readFile(`/proc/${pid}/environ`, "utf8");
+    const raw = await readFile2(`/proc/${pid}/environ`, "utf8");
     const env = {};
     for (const entry of raw.split("\0")) {
       const at = entry.indexOf("=");
@@ -599,59 +1017,6 @@ async function settingsMismatch(profile) {
     const now = actual === void 0 ? "not set (it uses its config file)" : `"${actual}"`;
     return [`${name} is ${now} in the running ${want.component}, wanted "${value}"`];
   });
-}
-
-// ../core/dist/process/port-owner.js
-import { execFile as execFile2 } from "node:child_process";
-import { readdir, readFile as readFile2, readlink } from "node:fs/promises";
-import { promisify } from "node:util";
-var run = promisify(execFile2);
-var LISTEN = "0A";
-var TOOL = { timeout: 5e3, killSignal: "SIGKILL" };
-async function portOwner(port) {
-  try {
-    const pid = process.platform === "linux" ? await listenerLinux(port) : process.platform === "darwin" ? await listenerLsof(port) : null;
-    return pid ? { pid, command: await commandOf(pid) } : null;
-  } catch {
-    return null;
-  }
-}
-async function listenerLinux(port) {
-  const inodes = /* @__PURE__ */ new Set();
-  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    const text = await readFile2(table, "utf8").catch(() => "");
-    for (const line of text.split("\n").slice(1)) {
-      const fields = line.trim().split(/\s+/);
-      const local = fields[1];
-      if (!local || fields[3] !== LISTEN)
-        continue;
-      if (Number.parseInt(local.slice(local.lastIndexOf(":") + 1), 16) === port)
-        inodes.add(fields[9]);
-    }
-  }
-  if (inodes.size === 0)
-    return null;
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry))
-      continue;
-    const fds = await readdir(`/proc/${entry}/fd`).catch(() => []);
-    for (const fd of fds) {
-      const target = await readlink(`/proc/${entry}/fd/${fd}`).catch(() => "");
-      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-      if (inode && inodes.has(inode))
-        return Number(entry);
-    }
-  }
-  return null;
-}
-async function listenerLsof(port) {
-  const { stdout } = await run("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-t"], TOOL);
-  const pid = Number(stdout.trim().split("\n")[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-async function commandOf(pid) {
-  const text = process.platform === "linux" ? (await readFile2(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0").join(" ").trim() : (await run("ps", ["-o", "command=", "-p", String(pid)], TOOL).catch(() => ({ stdout: "" }))).stdout.trim();
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text || "unknown command";
 }
 
 // ../core/dist/stack/decide.js
@@ -728,9 +1093,9 @@ function outcomeOf(decision) {
 }
 
 // ../core/dist/stack/launch.js
-import path from "node:path";
+import path2 from "node:path";
 function startLogFile(profile) {
-  return path.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
+  return path2.join(profile.stateDir, "logs", profile.start?.mode === "process" ? "server.log" : "start.log");
 }
 function profileLogs(profile) {
   if (!profile.start)
@@ -738,7 +1103,7 @@ function profileLogs(profile) {
   const own = profile.start.mode === "process" ? "server" : "start command";
   return { [own]: [startLogFile(profile)], ...profile.logs };
 }
-var statusFile = (profile) => path.join(profile.stateDir, "start-status.json");
+var statusFile = (profile) => path2.join(profile.stateDir, "start-status.json");
 function launch(profile, launchId) {
   const start = profile.start;
   const options = {
@@ -857,7 +1222,7 @@ async function planUnderLock(ctx, leaseId2, settled) {
           logger.info(`  ${line}`);
       }
       logger.info(settled ? `Nobody completed the partial ${profile.name} stack: starting it (${formatCommand(profile.start.command)} copes with what is left).` : `${profile.name} is not running: starting it (${formatCommand(profile.start.command)}).`);
-      const record = {
+      const record2 = {
         leaseId: lease.id,
         phase: "starting",
         mode: profile.start.mode,
@@ -868,13 +1233,13 @@ async function planUnderLock(ctx, leaseId2, settled) {
       };
       await writeState(dir, {
         ...state,
-        owner: record,
+        owner: record2,
         leases: [...others, lease],
         lastFailure: null
       });
       let launched;
       try {
-        launched = await launch(profile, record.launchId);
+        launched = await launch(profile, record2.launchId);
       } catch (error) {
         const reason = error.message;
         return done({ kind: "unavailable", reason }, null, {
@@ -882,7 +1247,7 @@ async function planUnderLock(ctx, leaseId2, settled) {
           lastFailure: { at: Date.now(), reason }
         });
       }
-      const owned = { ...record, process: launched.process };
+      const owned = { ...record2, process: launched.process };
       const withWatchdog = { ...owned, watchdog: await ensureWatchdog(ctx, owned) };
       return done(decision, lease, { owner: withWatchdog, lastFailure: null }, launched);
     }
@@ -1007,11 +1372,11 @@ function watchOwner(profile, owner, signal) {
 
 // ../core/dist/probe/activity.js
 import { watch } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 function watchActivity(files) {
   const listeners = /* @__PURE__ */ new Set();
   const watchers = [];
-  for (const dir of new Set(files.map((file) => path2.dirname(file)))) {
+  for (const dir of new Set(files.map((file) => path3.dirname(file)))) {
     try {
       const watcher = watch(dir, { persistent: false }, () => {
         for (const wake of [...listeners])
@@ -1148,10 +1513,10 @@ async function waitReady(components, options) {
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // ../core/dist/process/usage.js
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile4 } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { promisify as promisify2 } from "node:util";
-var run2 = promisify2(execFile3);
+import { promisify as promisify3 } from "node:util";
+var run3 = promisify3(execFile4);
 var TICKS_PER_SECOND = 100;
 async function sampleProcess(pid) {
   try {
@@ -1164,7 +1529,7 @@ async function sampleProcess(pid) {
       return { rss: rssKiB * 1024, cpuMs };
     }
     if (process.platform === "darwin") {
-      const { stdout } = await run2("ps", ["-o", "rss=,time=", "-p", String(pid)], {
+      const { stdout } = await run3("ps", ["-o", "rss=,time=", "-p", String(pid)], {
         timeout: 5e3,
         killSignal: "SIGKILL"
       });
@@ -1183,13 +1548,13 @@ var mib = (bytes) => Math.round(bytes / 2 ** 20 * 10) / 10;
 var pct = (value) => Math.round(value * 10) / 10;
 function summarize(name, pid, points) {
   const rates = points.slice(1).map((p, k) => (p.cpuMs - points[k].cpuMs) / Math.max(1, p.at - points[k].at) * 100);
-  const span = points.at(-1).at - points[0].at;
+  const span2 = points.at(-1).at - points[0].at;
   return {
     name,
     pid,
     peakRssMiB: mib(Math.max(...points.map((p) => p.rss))),
     avgRssMiB: mib(points.reduce((n, p) => n + p.rss, 0) / points.length),
-    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span) * 100),
+    avgCpuPercent: pct((points.at(-1).cpuMs - points[0].cpuMs) / Math.max(1, span2) * 100),
     peakCpuPercent: pct(Math.max(0, ...rates))
   };
 }
@@ -1394,11 +1759,14 @@ function makeHandle(ctx, result2) {
   const leaseId2 = result2.leaseId;
   const usage = available && leaseId2 && ctx.usage ? watchUsage(profile) : null;
   let releasing;
+  const stackFaults = faults(profile);
   return {
     ...snapshot,
     snapshot: () => snapshot,
+    faults: stackFaults,
     release: () => {
       releasing ??= (async () => {
+        await stackFaults.resumeAll();
         const summary = await usage?.stop() ?? null;
         if (!leaseId2)
           return { released: false, stop: null, reason: "no-lease", remaining: 0, usage: null };
@@ -1599,9 +1967,9 @@ function signsOfLife(profile) {
     ...profile.components.map(componentPidFile).filter((file) => file !== null)
   ];
 }
-async function waitOrRelease(ctx, lease, run3) {
+async function waitOrRelease(ctx, lease, run4) {
   try {
-    return await run3();
+    return await run4();
   } catch (error) {
     await releaseLease(ctx.profile, lease.id, { logger: ctx.logger });
     throw error;
@@ -1864,13 +2232,13 @@ async function groupStatus(group) {
 
 // ../core/dist/profile/load-profile.js
 import { readFile as readFile3 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 import { pathToFileURL } from "node:url";
 async function loadConfig(config, stigmerOptions = {}) {
   if (config === void 0)
     return stigmer(stigmerOptions);
-  const file = path3.resolve(config);
-  const ext = path3.extname(file);
+  const file = path4.resolve(config);
+  const ext = path4.extname(file);
   let spec;
   try {
     if (ext === ".json") {
@@ -1896,11 +2264,11 @@ async function loadConfig(config, stigmerOptions = {}) {
     throw new ProfileError(`${config}: expected the default export to be a server spec or a group ({ members: [...] }) object, got ${Array.isArray(spec) ? "an array" : typeof spec}.`);
   }
   if ("members" in spec) {
-    const { defineGroup: defineGroup2 } = await import("./define-group-JOSG42DY.js");
-    return defineGroup2(spec, { baseDir: path3.dirname(file), source: config });
+    const { defineGroup: defineGroup2 } = await import("./define-group-FJBLSSTY.js");
+    return defineGroup2(spec, { baseDir: path4.dirname(file), source: config });
   }
-  const { defineServer: defineServer2 } = await import("./define-server-6J6XVCIY.js");
-  return defineServer2(spec, { baseDir: path3.dirname(file), source: config });
+  const { defineServer: defineServer2 } = await import("./define-server-GOQOGVES.js");
+  return defineServer2(spec, { baseDir: path4.dirname(file), source: config });
 }
 
 // ../core/dist/report/timeline.js
@@ -1952,7 +2320,7 @@ async function cacheStore() {
 
 // src/cache/caches.ts
 import { mkdir, readdir as readdir2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 async function restoreEntries(store, entries) {
   if (entries.length === 0) return { misses: [], outcomes: [] };
   if (!store.available()) {
@@ -1966,7 +2334,7 @@ async function restoreEntries(store, entries) {
     let hit = false;
     try {
       if (await store.restore(entry.paths, entry.key)) {
-        if (entry.image) await docker(["load", "-i", imageFile(entry)]);
+        if (entry.image) await docker2(["load", "-i", imageFile(entry)]);
         info2(`Restored ${entry.name} from the ${store.name} (key ${entry.key}).`);
         hit = true;
       } else {
@@ -1985,8 +2353,8 @@ async function restoreEntries(store, entries) {
   }
   return { misses, outcomes };
 }
-var imageFile = (entry) => path4.join(entry.paths[0], "image.tar");
-async function docker(args) {
+var imageFile = (entry) => path5.join(entry.paths[0], "image.tar");
+async function docker2(args) {
   const ran = await getExecOutput("docker", args, { ignoreReturnCode: true, silent: true });
   if (ran.exitCode !== 0)
     throw new Error(
@@ -1998,7 +2366,7 @@ async function saveEntries(store, entries) {
     try {
       if (entry.image) {
         await mkdir(entry.paths[0], { recursive: true });
-        await docker(["save", "-o", imageFile(entry), entry.image]);
+        await docker2(["save", "-o", imageFile(entry), entry.image]);
       }
       if (!await hasContent(entry.paths)) {
         info2(`Not saving ${entry.name}: ${entry.paths.join(", ")} is missing or empty.`);
@@ -2045,7 +2413,7 @@ function startedAt() {
 }
 var setStartedAt = (ms) => saveState(KEYS.startedAt, String(ms));
 var bin = () => getState(KEYS.bin) || null;
-var setBin = (path6) => saveState(KEYS.bin, path6);
+var setBin = (path7) => saveState(KEYS.bin, path7);
 var setVersion = (tag) => saveState(KEYS.version, tag);
 function cacheMisses() {
   return parseJson(getState(KEYS.cacheMisses)) ?? [];
@@ -2062,7 +2430,7 @@ function outcome() {
 }
 var setOutcome = (value) => saveState(KEYS.outcome, value);
 var configPath = () => getState(KEYS.configPath) || null;
-var setConfigPath = (path6) => saveState(KEYS.configPath, path6);
+var setConfigPath = (path7) => saveState(KEYS.configPath, path7);
 var result = () => parseJson(getState(KEYS.result));
 var setResult = (value) => saveState(KEYS.result, JSON.stringify(value));
 function parseJson(text) {
@@ -2076,9 +2444,9 @@ function parseJson(text) {
 
 // src/stack/profile.ts
 import { access } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 function configFile(config) {
-  return path5.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
+  return path6.resolve(process.env.GITHUB_WORKSPACE || process.cwd(), config);
 }
 async function stackProfile(inputs, options) {
   if (options.configPath) {
@@ -2211,7 +2579,7 @@ export {
   warning2 as warning,
   cacheStore,
   restoreEntries,
-  docker,
+  docker2 as docker,
   saveEntries,
   assetUrl,
   checksumUrl,

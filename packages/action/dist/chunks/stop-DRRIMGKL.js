@@ -2,14 +2,14 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-HVRAPJHX.js";
+} from "./chunk-P2J2KKRJ.js";
 import "./chunk-DRDZ57S2.js";
-import "./chunk-MHLZWAZR.js";
-import "./chunk-LZHRIAJN.js";
+import "./chunk-A2UHPL76.js";
+import "./chunk-L66SN3ZJ.js";
 import "./chunk-BOTTUJWC.js";
 import "./chunk-OWJNM7FF.js";
-import "./chunk-YLRRAY23.js";
-import "./chunk-4IFXONDL.js";
+import "./chunk-CVPLYTV6.js";
+import "./chunk-YYN4WDBH.js";
 import "./chunk-EWGGLT7N.js";
 import "./chunk-HANBNIMK.js";
 export {

@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-GMZ2VSVX.js";
+} from "./chunk-YKDTSOLT.js";
 import {
   HttpClient,
   addPath,

@@ -21,7 +21,7 @@ function commandEnv(profile) {
 async function toProfile(value) {
   if (isProfile(value))
     return value;
-  const { defineServer } = await import("./define-server-6J6XVCIY.js");
+  const { defineServer } = await import("./define-server-GOQOGVES.js");
   return defineServer(value);
 }
 function componentPidFile(component) {

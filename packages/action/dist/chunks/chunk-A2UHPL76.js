@@ -10,7 +10,7 @@ import {
 } from "./chunk-OWJNM7FF.js";
 import {
   LockTimeoutError
-} from "./chunk-4IFXONDL.js";
+} from "./chunk-YYN4WDBH.js";
 
 // ../core/dist/state/lock.js
 import { randomUUID } from "node:crypto";

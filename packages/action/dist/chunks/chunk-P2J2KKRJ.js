@@ -7,11 +7,11 @@ import {
 } from "./chunk-DRDZ57S2.js";
 import {
   withLock
-} from "./chunk-MHLZWAZR.js";
+} from "./chunk-A2UHPL76.js";
 import {
   readState,
   writeState
-} from "./chunk-LZHRIAJN.js";
+} from "./chunk-L66SN3ZJ.js";
 import {
   formatCommand
 } from "./chunk-BOTTUJWC.js";
@@ -20,17 +20,69 @@ import {
   isSameProcess,
   processRef,
   readSmallFile,
+  replaceSmallFile,
   sleep
 } from "./chunk-OWJNM7FF.js";
 import {
   commandEnv,
   componentPidFile
-} from "./chunk-YLRRAY23.js";
+} from "./chunk-CVPLYTV6.js";
 import {
   connect,
   parseAddress,
   probeTcp
 } from "./chunk-EWGGLT7N.js";
+
+// ../core/dist/fault/pauses.js
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+var pausesDir = (stateDir) => path.join(stateDir, "pauses");
+var pauseFile = (stateDir, id) => path.join(pausesDir(stateDir), `${id}.json`);
+function writePause(stateDir, record) {
+  mkdirSync(pausesDir(stateDir), { recursive: true, mode: 448 });
+  const file = pauseFile(stateDir, record.id);
+  replaceSmallFile(file, `${file}.tmp`, JSON.stringify(record));
+  return file;
+}
+function readPause(file) {
+  try {
+    const text = readSmallFile(file);
+    return text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+function listPauses(stateDir) {
+  let names;
+  try {
+    names = readdirSync(pausesDir(stateDir));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => n.endsWith(".json")).map((n) => readPause(path.join(pausesDir(stateDir), n))).filter((r) => r !== null);
+}
+async function thaw(target) {
+  if (target.kind === "process") {
+    const sent = await signalVerified(target, "SIGCONT");
+    return sent ? `SIGCONT to pid ${target.pid}` : `pid ${target.pid} is gone (or another process now): nothing to resume`;
+  }
+  const inspect = await runBounded(["docker", "inspect", "--format", "{{.Id}}|{{.State.StartedAt}}|{{.State.Paused}}", target.id], { timeoutMs: 1e4 });
+  const [id, startedAt, paused] = inspect.stdout.trim().split("|");
+  if (inspect.exitCode !== 0 || id !== target.id || startedAt !== target.startedAt)
+    return `container ${target.container} is gone or was restarted: nothing to resume`;
+  if (paused !== "true")
+    return `container ${target.container} is not paused`;
+  const result = await runBounded(["docker", "unpause", target.id], { timeoutMs: 1e4 });
+  return result.exitCode === 0 ? `docker unpause ${target.container}` : `docker unpause ${target.container} failed: ${result.stderr.trim() || result.spawnError}`;
+}
+async function resumePause(stateDir, record) {
+  const done = await thaw(record.target);
+  rmSync(pauseFile(stateDir, record.id), { force: true });
+  return done;
+}
+async function resumeAllPauses(stateDir) {
+  return Promise.all(listPauses(stateDir).map((r) => resumePause(stateDir, r)));
+}
 
 // ../core/dist/probe/pid-file.js
 async function readPidFile(file) {
@@ -138,7 +190,7 @@ function probeAddress(probe) {
 
 // ../core/dist/process/launch-id.js
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync } from "node:fs";
 var LAUNCH_ID_ENV = "STIGMER_E2E_LAUNCH_ID";
 function newLaunchId() {
   return randomUUID();
@@ -164,7 +216,7 @@ async function processesCarrying(launchId) {
   if (process.platform !== "linux")
     return [];
   const found = [];
-  for (const name of readdirSync("/proc")) {
+  for (const name of readdirSync2("/proc")) {
     const pid = Number(name);
     if (!Number.isInteger(pid) || pid === process.pid)
       continue;
@@ -267,6 +319,9 @@ async function stopStack(profile, owner) {
     durationMs: Math.round(performance.now() - started),
     commandMs
   });
+  const resumed = await resumeAllPauses(profile.stateDir);
+  if (resumed.length > 0)
+    steps.push(`resumed before the stop: ${resumed.join("; ")}`);
   const { ours, others } = owner.mode === "daemon" ? await sortPidFileProcesses(profile, owner) : { ours: [], others: [] };
   if (owner.mode === "process") {
     if (owner.process) {
@@ -336,8 +391,11 @@ async function runStopCommand(profile) {
 }
 
 export {
-  secretValues,
-  redact,
+  pauseFile,
+  writePause,
+  readPause,
+  listPauses,
+  resumePause,
   readPidFile,
   runProbe,
   probeAddress,
@@ -345,7 +403,10 @@ export {
   newLaunchId,
   processesCarrying,
   pidFileProcesses,
+  isOurs,
   recordIdentity,
+  secretValues,
+  redact,
   stopAndDisown,
   stopStack
 };

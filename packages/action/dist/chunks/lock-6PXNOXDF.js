@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  defineServer
-} from "./chunk-Q7BKM2W4.js";
-import "./chunk-YLRRAY23.js";
-import "./chunk-4IFXONDL.js";
+  withLock
+} from "./chunk-A2UHPL76.js";
+import "./chunk-OWJNM7FF.js";
+import "./chunk-YYN4WDBH.js";
 import "./chunk-HANBNIMK.js";
 export {
-  defineServer
+  withLock
 };
