@@ -21,9 +21,10 @@ export function backoffDelay(attempt: number, probe: ProbeSpec): number {
 
 /**
  * The shortest pause when activity (a log written, a pid file appearing) cuts the wait short:
- * a log written line by line would otherwise probe once per line.
+ * a log written line by line would otherwise probe once per line. A connect is cheap enough to
+ * run at the first sign (writes during a probe do not queue another: only a pause listens).
  */
-const WAKE_FLOOR_MS = { connect: 1, request: 2, spawn: 50 } as const;
+const WAKE_FLOOR_MS = { connect: 0, request: 2, spawn: 50 } as const;
 
 export function wakeFloor(probe: ProbeSpec): number {
   return WAKE_FLOOR_MS[probeCost(probe)];
