@@ -74,7 +74,10 @@ export async function emulatedMachine(
     cli: (...args) => cli(env, args),
     async cleanup() {
       await cli(envOf({ ...base, stopTimeoutMs: 1_000 }), ['server', 'stop']).catch(() => {});
-      killEmulatorProcesses(home);
+      // A `stigmer server` still starting (a test that ended mid-start) spawns Ollama and
+      // Temporal as it is killed: look again until a look finds nothing.
+      for (let look = 0; look < 30 && killEmulatorProcesses(home).length > 0; look++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     },
   };
 }
