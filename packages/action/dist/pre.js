@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   setUp,
   startInBackground
-} from "./chunks/chunk-V34OVDDR.js";
+} from "./chunks/chunk-NAH4CNNX.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   bin,
@@ -12,17 +12,17 @@ import {
   setPreRan,
   setStartedAt,
   stigmerProfile
-} from "./chunks/chunk-YKDTSOLT.js";
+} from "./chunks/chunk-UDN6Y2E2.js";
 import "./chunks/chunk-P6QNAYR2.js";
-import "./chunks/chunk-P2J2KKRJ.js";
+import "./chunks/chunk-A6AJ3CKP.js";
 import "./chunks/chunk-DRDZ57S2.js";
-import "./chunks/chunk-A2UHPL76.js";
+import "./chunks/chunk-JQNZ7AOD.js";
 import {
   group
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-YVYZE4KD.js";
-import "./chunks/chunk-L66SN3ZJ.js";
 import "./chunks/chunk-BOTTUJWC.js";
+import "./chunks/chunk-L66SN3ZJ.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import "./chunks/chunk-CHQ6LYZ2.js";
 import "./chunks/chunk-CVPLYTV6.js";

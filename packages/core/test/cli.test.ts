@@ -1,6 +1,6 @@
 /** The `stigmer-e2e` CLI as users run it: a real process, its exit codes, its output. */
 import { execFile, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -189,6 +189,15 @@ describe('stigmer-e2e', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/no lease .*: already released, expired/);
     expect((await cli(['status', '--config', stack.specFile])).code).toBe(3);
+  });
+
+  it('down before anything ever ran on the machine (no state dir yet): there is no lease, not a crash', async () => {
+    const home = path.join(temp.dir, 'fresh-home'); // the Stigmer profile's state dir is under HOME
+    await mkdir(home);
+    const down = await cli(['down', '--lease', 'abc'], { HOME: home });
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/no lease abc on stigmer: already released, expired/);
+    expect(down.stderr).not.toMatch(/unexpected error|bug in stigmer-e2e/);
   });
 
   it('messages say what happened once: up prints its handle, a second down only says there is no lease, status says not running, --quiet keeps only the result', async () => {

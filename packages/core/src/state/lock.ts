@@ -21,6 +21,7 @@ import {
 } from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
 import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
+import { prepareStateDir } from './state-file.js';
 
 export interface LockHolder extends ProcessRef {
   readonly token: string;
@@ -47,6 +48,9 @@ export async function withLock<T>(
   fn: () => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
+  // The lock lives in the state dir, which a first command on a machine may not have made yet
+  // (a `down` or `fault` before any `up`).
+  await prepareStateDir(dir);
   const release = await acquire(dir, options);
   try {
     return await fn();

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-P2J2KKRJ.js";
+} from "./chunk-A6AJ3CKP.js";
 import "./chunk-DRDZ57S2.js";
-import "./chunk-A2UHPL76.js";
-import "./chunk-L66SN3ZJ.js";
+import "./chunk-JQNZ7AOD.js";
 import "./chunk-BOTTUJWC.js";
+import "./chunk-L66SN3ZJ.js";
 import "./chunk-OWJNM7FF.js";
 import "./chunk-CVPLYTV6.js";
 import "./chunk-YYN4WDBH.js";

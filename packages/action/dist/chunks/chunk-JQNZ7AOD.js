@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  prepareStateDir
+} from "./chunk-L66SN3ZJ.js";
+import {
   isProvenDead,
   liveness,
   readSmallFile,
@@ -21,6 +24,7 @@ var GARBAGE_GRACE_MS = 2e3;
 var WAIT_NOTICE_MS = 500;
 var MAX_POLL_MS = 100;
 async function withLock(dir, fn, options = {}) {
+  await prepareStateDir(dir);
   const release = await acquire(dir, options);
   try {
     return await fn();

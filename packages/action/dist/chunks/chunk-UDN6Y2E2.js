@@ -24,7 +24,7 @@ import {
   stopAndDisown,
   stopStack,
   writePause
-} from "./chunk-P2J2KKRJ.js";
+} from "./chunk-A6AJ3CKP.js";
 import {
   runBounded,
   signalVerified,
@@ -32,7 +32,7 @@ import {
 } from "./chunk-DRDZ57S2.js";
 import {
   withLock
-} from "./chunk-A2UHPL76.js";
+} from "./chunk-JQNZ7AOD.js";
 import {
   HttpClient,
   getExecOutput,
@@ -54,13 +54,13 @@ import {
   spawnWatchdog
 } from "./chunk-YVYZE4KD.js";
 import {
+  formatCommand
+} from "./chunk-BOTTUJWC.js";
+import {
   prepareStateDir,
   readState,
   writeState
 } from "./chunk-L66SN3ZJ.js";
-import {
-  formatCommand
-} from "./chunk-BOTTUJWC.js";
 import {
   inspectPid,
   isProvenDead,
@@ -922,7 +922,7 @@ var CAP_MS = { connect: 50, request: 100, spawn: 250 };
 function backoffDelay(attempt2, probe) {
   return attempt2 === 0 ? 0 : Math.min(CAP_MS[probeCost(probe)], 2 ** attempt2);
 }
-var WAKE_FLOOR_MS = { connect: 1, request: 2, spawn: 50 };
+var WAKE_FLOOR_MS = { connect: 0, request: 2, spawn: 50 };
 function wakeFloor(probe) {
   return WAKE_FLOOR_MS[probeCost(probe)];
 }

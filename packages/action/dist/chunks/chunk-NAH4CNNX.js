@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-YKDTSOLT.js";
+} from "./chunk-UDN6Y2E2.js";
 import {
   HttpClient,
   addPath,
