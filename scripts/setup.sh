@@ -93,4 +93,5 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "--- pnpm install"
-pnpm install --frozen-lockfile
+# The version is the one packageManager pins: pnpm's "Update available!" box is noise here.
+pnpm install --frozen-lockfile --config.update-notifier=false
