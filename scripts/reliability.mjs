@@ -67,7 +67,7 @@ const FAULTS = [
       ['core', /fails to start: unavailable at once/],
       ['core', /times out: unavailable naming the component/],
       ['core', /Temporal never ready after a start/],
-      ['core', /a failing start: unavailable at once/],
+      ['core', /stigmer-server failing after `stigmer server` returned 0: unavailable at once/],
       ['core', /a crash right after the start returned/],
       ['action', /fail \(the default\): main fails with the reason and each log tail/],
       ['core', /a start command spawning components in sessions of their own/],

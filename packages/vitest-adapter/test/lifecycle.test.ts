@@ -41,7 +41,9 @@ const PASSED = {
 describe('a stopped stack', () => {
   test('is started, the tests pass, and it is stopped after the run', async () => {
     const { stack, project, env, context } = await setup();
-    const run = await runVitest(project, { env });
+    // A test that takes a second: the usage line is printed for leases held over half a second
+    // (Vitest 5 runs the two tests in under 0.4 s).
+    const run = await runVitest(project, { env: { ...env, FIXTURE_SLEEP_MS: '1000' } });
     expect(run.code, run.output).toBe(0);
     expect(statuses(run.report)).toEqual(PASSED);
     expect(await context()).toMatchObject({
