@@ -38,10 +38,14 @@ export async function gatherRequiredSecrets(provider: string): Promise<Record<st
 
 /** Prints `<prompt>: ` and reads a line from the terminal without echo. */
 function promptForSecret(prompt: string): Promise<string> {
-  process.stderr.write(`${prompt}: `);
   const stdin = process.stdin;
-  if (!stdin.isTTY) return Promise.reject(new Error('inappropriate ioctl for device'));
+  if (!stdin.isTTY) {
+    process.stderr.write(`${prompt}: `);
+    return Promise.reject(new Error('inappropriate ioctl for device'));
+  }
+  // Echo off before the prompt shows: a key typed the moment it appears is not echoed.
   stdin.setRawMode(true);
+  process.stderr.write(`${prompt}: `);
   stdin.resume();
   return new Promise((resolve, reject) => {
     let typed = '';

@@ -187,6 +187,9 @@ export class Supervisor {
     });
     await this.stopComponent(component);
     await sleep(this.settings.restartDelayMs);
+    // A shutdown during the pause ends the restart: a component started after the supervisor
+    // stopped would outlive the stack (seen: a container re-created after "supervisor stopped").
+    if (this.stopped) return;
     try {
       if (component.type === 'workflow-runner') await this.startWorkflowRunner();
       else await this.startAgentRunner();
