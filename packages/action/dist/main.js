@@ -3,11 +3,11 @@ import {
   jobLease,
   setUp,
   startInBackground
-} from "./chunks/chunk-NAH4CNNX.js";
+} from "./chunks/chunk-HXELNSLG.js";
 import "./chunks/chunk-RJEHOEQ4.js";
 import {
   printLogTails
-} from "./chunks/chunk-U7WA7TYH.js";
+} from "./chunks/chunk-VWNQVETX.js";
 import {
   actionsLogger,
   bin,
@@ -35,21 +35,21 @@ import {
   stackProfile,
   startedAt,
   warning
-} from "./chunks/chunk-UDN6Y2E2.js";
+} from "./chunks/chunk-GV5LRFH4.js";
 import {
   isGroup
 } from "./chunks/chunk-P6QNAYR2.js";
-import "./chunks/chunk-A6AJ3CKP.js";
+import "./chunks/chunk-KYBNCCTO.js";
 import "./chunks/chunk-DRDZ57S2.js";
-import "./chunks/chunk-JQNZ7AOD.js";
+import "./chunks/chunk-CHZHEBOU.js";
 import {
   exportVariable,
   group,
   setOutput
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-YVYZE4KD.js";
-import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-L66SN3ZJ.js";
+import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import "./chunks/chunk-CHQ6LYZ2.js";
 import "./chunks/chunk-CVPLYTV6.js";

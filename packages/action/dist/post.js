@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   printLogTails
-} from "./chunks/chunk-U7WA7TYH.js";
+} from "./chunks/chunk-VWNQVETX.js";
 import {
   actionsLogger,
   attempt,
@@ -36,20 +36,20 @@ import {
   timelineBars,
   timelineMermaid,
   warning
-} from "./chunks/chunk-UDN6Y2E2.js";
+} from "./chunks/chunk-GV5LRFH4.js";
 import {
   isGroup
 } from "./chunks/chunk-P6QNAYR2.js";
-import "./chunks/chunk-A6AJ3CKP.js";
+import "./chunks/chunk-KYBNCCTO.js";
 import "./chunks/chunk-DRDZ57S2.js";
-import "./chunks/chunk-JQNZ7AOD.js";
+import "./chunks/chunk-CHZHEBOU.js";
 import {
   group,
   summary
 } from "./chunks/chunk-UBXPN5TO.js";
 import "./chunks/chunk-YVYZE4KD.js";
-import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-L66SN3ZJ.js";
+import "./chunks/chunk-BOTTUJWC.js";
 import "./chunks/chunk-OWJNM7FF.js";
 import "./chunks/chunk-CHQ6LYZ2.js";
 import "./chunks/chunk-CVPLYTV6.js";

@@ -3,10 +3,10 @@ import {
   partitionLeases,
   readProfileCopy
 } from "../chunks/chunk-YVYZE4KD.js";
-import "../chunks/chunk-BOTTUJWC.js";
 import {
   readState
 } from "../chunks/chunk-L66SN3ZJ.js";
+import "../chunks/chunk-BOTTUJWC.js";
 import {
   sleep
 } from "../chunks/chunk-OWJNM7FF.js";
@@ -41,8 +41,8 @@ async function main(stateDir2, startedAt2) {
       log("no live lease: waiting out the grace period");
     } else if (Date.now() - abandonedSince >= GRACE_MS) {
       const [{ withLock }, { stopAndDisown }] = await Promise.all([
-        import("../chunks/lock-G3DIWLX3.js"),
-        import("../chunks/stop-CEIJ5AWQ.js")
+        import("../chunks/lock-F7EQNNTG.js"),
+        import("../chunks/stop-5EQK7PW6.js")
       ]);
       const onWait = (holder) => log(`waiting for the lock (held by pid ${holder.pid}) to stop the stack`);
       await withLock(stateDir2, async () => {

@@ -9,7 +9,7 @@
  * third has just taken.
  */
 import { randomUUID } from 'node:crypto';
-import { type FSWatcher, linkSync, statSync, watch } from 'node:fs';
+import { type FSWatcher, linkSync, mkdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import { LockTimeoutError } from '../errors.js';
 import {
@@ -21,7 +21,6 @@ import {
 } from '../process/identity.js';
 import { sleep } from '../util/sleep.js';
 import { readSmallFile, removeSmallFile, writeSmallFile } from '../util/small-file.js';
-import { prepareStateDir } from './state-file.js';
 
 export interface LockHolder extends ProcessRef {
   readonly token: string;
@@ -50,7 +49,7 @@ export async function withLock<T>(
 ): Promise<T> {
   // The lock lives in the state dir, which a first command on a machine may not have made yet
   // (a `down` or `fault` before any `up`).
-  await prepareStateDir(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const release = await acquire(dir, options);
   try {
     return await fn();

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   stopAndDisown,
   stopStack
-} from "./chunk-A6AJ3CKP.js";
+} from "./chunk-KYBNCCTO.js";
 import "./chunk-DRDZ57S2.js";
-import "./chunk-JQNZ7AOD.js";
-import "./chunk-BOTTUJWC.js";
+import "./chunk-CHZHEBOU.js";
 import "./chunk-L66SN3ZJ.js";
+import "./chunk-BOTTUJWC.js";
 import "./chunk-OWJNM7FF.js";
 import "./chunk-CVPLYTV6.js";
 import "./chunk-YYN4WDBH.js";

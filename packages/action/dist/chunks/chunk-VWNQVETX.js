@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   info
-} from "./chunk-UDN6Y2E2.js";
+} from "./chunk-GV5LRFH4.js";
 import {
   endGroup,
   startGroup

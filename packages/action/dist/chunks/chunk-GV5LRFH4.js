@@ -24,7 +24,7 @@ import {
   stopAndDisown,
   stopStack,
   writePause
-} from "./chunk-A6AJ3CKP.js";
+} from "./chunk-KYBNCCTO.js";
 import {
   runBounded,
   signalVerified,
@@ -32,7 +32,7 @@ import {
 } from "./chunk-DRDZ57S2.js";
 import {
   withLock
-} from "./chunk-JQNZ7AOD.js";
+} from "./chunk-CHZHEBOU.js";
 import {
   HttpClient,
   getExecOutput,
@@ -54,13 +54,13 @@ import {
   spawnWatchdog
 } from "./chunk-YVYZE4KD.js";
 import {
-  formatCommand
-} from "./chunk-BOTTUJWC.js";
-import {
   prepareStateDir,
   readState,
   writeState
 } from "./chunk-L66SN3ZJ.js";
+import {
+  formatCommand
+} from "./chunk-BOTTUJWC.js";
 import {
   inspectPid,
   isProvenDead,

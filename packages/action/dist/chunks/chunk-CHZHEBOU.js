@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  prepareStateDir
-} from "./chunk-L66SN3ZJ.js";
-import {
   isProvenDead,
   liveness,
   readSmallFile,
@@ -17,14 +14,14 @@ import {
 
 // ../core/dist/state/lock.js
 import { randomUUID } from "node:crypto";
-import { linkSync, statSync, watch } from "node:fs";
+import { linkSync, mkdirSync, statSync, watch } from "node:fs";
 import path from "node:path";
 var LOCK_FILE = "lock";
 var GARBAGE_GRACE_MS = 2e3;
 var WAIT_NOTICE_MS = 500;
 var MAX_POLL_MS = 100;
 async function withLock(dir, fn, options = {}) {
-  await prepareStateDir(dir);
+  mkdirSync(dir, { recursive: true, mode: 448 });
   const release = await acquire(dir, options);
   try {
     return await fn();

@@ -1,8 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   withLock
-} from "./chunk-JQNZ7AOD.js";
-import "./chunk-L66SN3ZJ.js";
+} from "./chunk-CHZHEBOU.js";
 import "./chunk-OWJNM7FF.js";
 import "./chunk-YYN4WDBH.js";
 import "./chunk-HANBNIMK.js";

@@ -20,7 +20,7 @@ import {
   setOutcome,
   setVersion,
   warning
-} from "./chunk-UDN6Y2E2.js";
+} from "./chunk-GV5LRFH4.js";
 import {
   HttpClient,
   addPath,

@@ -7,14 +7,14 @@ import {
 } from "./chunk-DRDZ57S2.js";
 import {
   withLock
-} from "./chunk-JQNZ7AOD.js";
-import {
-  formatCommand
-} from "./chunk-BOTTUJWC.js";
+} from "./chunk-CHZHEBOU.js";
 import {
   readState,
   writeState
 } from "./chunk-L66SN3ZJ.js";
+import {
+  formatCommand
+} from "./chunk-BOTTUJWC.js";
 import {
   inspectPid,
   isSameProcess,
